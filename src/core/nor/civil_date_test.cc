@@ -1,0 +1,34 @@
+#include "core/nor/civil_date.h"
+
+#include <gtest/gtest.h>
+
+namespace samkjop::core::nor {
+namespace {
+
+TEST(CivilDateTest, ParsesRealDates) {
+  auto d = ParseIsoDate("2024-02-29");
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(FormatIsoDate(*d), "2024-02-29");
+  EXPECT_EQ(FormatNorwegianDate(*d), "29.02.2024");
+  auto n = ParseNorwegianDate("17.05.2026");
+  ASSERT_TRUE(n.has_value());
+  EXPECT_EQ(FormatIsoDate(*n), "2026-05-17");
+}
+
+TEST(CivilDateTest, RejectsNonDates) {
+  const char* bad_iso[] = {"2025-02-29", "2025-13-01", "2025-00-10", "2025-1-01", "20250101",
+                           "2025-01-32", "abcd-ef-gh", "", "0999-01-01"};
+  for (const char* s : bad_iso) EXPECT_FALSE(ParseIsoDate(s).has_value()) << s;
+  const char* bad_no[] = {"29.02.2025", "1.1.2025", "2025-01-01", "31.04.2026"};
+  for (const char* s : bad_no) EXPECT_FALSE(ParseNorwegianDate(s).has_value()) << s;
+}
+
+TEST(CivilDateTest, TodayCanBePinned) {
+  SetTodayForTest(ParseIsoDate("2026-03-01"));
+  EXPECT_EQ(FormatIsoDate(TodayOslo()), "2026-03-01");
+  SetTodayForTest(std::nullopt);
+  EXPECT_TRUE(TodayOslo().ok());
+}
+
+}  // namespace
+}  // namespace samkjop::core::nor
