@@ -1,0 +1,46 @@
+// What happens to every request, independent of the HTTP library: limits,
+// routing, session, CSRF, role check, the handler, errors as problem+json,
+// security headers, and the web app with history fallback.
+#ifndef SAMKJOP_CORE_HTTP_PIPELINE_H_
+#define SAMKJOP_CORE_HTTP_PIPELINE_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/auth/principal.h"
+#include "core/http/http.h"
+#include "core/http/router.h"
+
+namespace samkjop::core::http {
+
+struct PipelineOptions {
+  std::size_t max_body_bytes = 1024 * 1024;  // 413 above this
+  std::string static_dir;                     // built web app; "" = none
+};
+
+// Session token (cookie value) -> principal, or nullopt (unknown/expired).
+using SessionResolver = std::function<std::optional<auth::Principal>(const std::string& token)>;
+
+class Pipeline {
+ public:
+  Pipeline(const Router& router, SessionResolver resolver, PipelineOptions options);
+
+  // Never throws: every failure becomes a response. Fills req.path_params.
+  Response Handle(Request& req) const;
+
+ private:
+  Response HandleApi(Request& req) const;
+  Response ServeStatic(const Request& req) const;
+
+  const Router& router_;
+  SessionResolver resolver_;
+  PipelineOptions options_;
+};
+
+// The headers every response carries (CSP, nosniff, frame-ancestors...).
+void AddSecurityHeaders(Response& r, bool is_api);
+
+}  // namespace samkjop::core::http
+
+#endif  // SAMKJOP_CORE_HTTP_PIPELINE_H_

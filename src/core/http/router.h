@@ -1,0 +1,109 @@
+// The route table: path patterns with {params}, the access rule on the same
+// line, the OpenAPI description, and the handler. Modules add routes through
+// this class only; /api/openapi.json is generated from it.
+#ifndef SAMKJOP_CORE_HTTP_ROUTER_H_
+#define SAMKJOP_CORE_HTTP_ROUTER_H_
+
+#include <functional>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/auth/principal.h"
+#include "core/error/status.h"
+#include "core/http/http.h"
+
+namespace samkjop::core::http {
+
+// Who may call a route. Checked by the pipeline before the handler runs;
+// finer scope (which municipality) is the service's job.
+struct Access {
+  enum class Kind { kPublic, kSignedIn, kRoles };
+  Kind kind = Kind::kSignedIn;
+  std::vector<auth::Role> roles;  // kRoles: any one of these, in force today
+  // Reachable while the user must change a reset password (me, password, logout).
+  bool during_password_change = false;
+
+  static Access Public() { return {Kind::kPublic, {}, false}; }
+  static Access SignedIn() { return {Kind::kSignedIn, {}, false}; }
+  static Access Roles(std::initializer_list<auth::Role> r) { return {Kind::kRoles, r, false}; }
+  Access DuringPasswordChange() const {
+    Access a = *this;
+    a.during_password_change = true;
+    return a;
+  }
+};
+
+// What /api/openapi.json says about a route. `summary` and `response` are
+// required (a test fails without them); schemas are JSON Schema objects or
+// {"$ref": "#/components/schemas/X"}.
+struct RouteDoc {
+  std::string summary;
+  std::string tag;
+  nlohmann::json request;   // request body schema, or null
+  nlohmann::json response;  // success body schema, or null for 204/binary
+  int success_status = 200;
+  std::string response_content_type = "application/json";
+  // Query parameters: {name, description, type ("string"|"integer"|"boolean")}.
+  struct Param {
+    std::string name, description, type = "string";
+  };
+  std::vector<Param> query;
+};
+
+// Per-request context handed to handlers.
+struct Context {
+  const Request& req;
+  const auth::Principal* principal;  // null on public routes without a session
+  // The signed-in caller; only valid on non-public routes.
+  const auth::Principal& user() const { return *principal; }
+};
+
+using Handler = std::function<Result<Response>(Context&)>;
+
+struct Route {
+  Method method;
+  std::string pattern;  // "/api/municipalities/{orgnr}"
+  Access access;
+  RouteDoc doc;
+  Handler handler;
+  std::vector<std::string> segments;  // split pattern
+};
+
+class Router {
+ public:
+  void Add(Method m, std::string pattern, Access access, RouteDoc doc, Handler h);
+  void Get(std::string p, Access a, RouteDoc d, Handler h) { Add(Method::kGet, std::move(p), std::move(a), std::move(d), std::move(h)); }
+  void Post(std::string p, Access a, RouteDoc d, Handler h) { Add(Method::kPost, std::move(p), std::move(a), std::move(d), std::move(h)); }
+  void Patch(std::string p, Access a, RouteDoc d, Handler h) { Add(Method::kPatch, std::move(p), std::move(a), std::move(d), std::move(h)); }
+  void Delete(std::string p, Access a, RouteDoc d, Handler h) { Add(Method::kDelete, std::move(p), std::move(a), std::move(d), std::move(h)); }
+
+  // A named schema under #/components/schemas.
+  void AddSchema(const std::string& name, nlohmann::json schema);
+
+  struct Match {
+    const Route* route = nullptr;
+    std::map<std::string, std::string> params;
+    bool path_known = false;  // some route has this path, maybe another method
+  };
+  // The best route for method + path: literal segments win over {params}.
+  Match Find(Method m, std::string_view path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+  // The OpenAPI 3.1 document for every route.
+  nlohmann::json OpenApi(const std::string& version) const;
+
+ private:
+  std::vector<Route> routes_;
+  nlohmann::json schemas_ = nlohmann::json::object();
+};
+
+// Shorthand schemas for RouteDoc.
+nlohmann::json Ref(const std::string& schema_name);
+nlohmann::json ListOf(const std::string& schema_name);  // {items: [X], total}
+
+}  // namespace samkjop::core::http
+
+#endif  // SAMKJOP_CORE_HTTP_ROUTER_H_

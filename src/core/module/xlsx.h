@@ -1,0 +1,29 @@
+// A minimal spreadsheet writer over libxlsxwriter for exports: one or more
+// sheets of text/number rows, bold header row, returned as bytes.
+#ifndef SAMKJOP_CORE_MODULE_XLSX_H_
+#define SAMKJOP_CORE_MODULE_XLSX_H_
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/error/status.h"
+
+namespace samkjop::core::xlsx {
+
+using Cell = std::variant<std::string, double>;
+struct Sheet {
+  std::string name;                      // max 31 chars, no []:*?/\ .
+  std::vector<std::string> header;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<double> column_widths;     // optional
+};
+
+// Writes `sheets` to `path`. kInternal on failure.
+Status WriteFile(const std::string& path, const std::vector<Sheet>& sheets);
+// The same, returned as the bytes of an .xlsx file.
+Result<std::string> WriteBytes(const std::vector<Sheet>& sheets);
+
+}  // namespace samkjop::core::xlsx
+
+#endif  // SAMKJOP_CORE_MODULE_XLSX_H_

@@ -1,0 +1,22 @@
+# samkjop_core: HTTP, storage, auth, audit. RESTinio is confined to http/server.cc.
+add_library(samkjop_core STATIC
+  http/http.cc
+  http/problem.cc
+  http/router.cc
+  http/json_body.cc
+  http/pipeline.cc
+  http/server.cc
+  storage/database.cc
+  auth/principal.cc
+  auth/auth_service.cc
+  audit/audit.cc
+  module/core_module.cc
+  module/xlsx.cc
+)
+samkjop_migrations(samkjop_core core core)
+target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})
+find_package(restinio REQUIRED)
+target_link_libraries(samkjop_core
+  PUBLIC samkjop_base nlohmann_json::nlohmann_json spdlog::spdlog ${SOCI_CORE_LIB} PkgConfig::SODIUM
+         PkgConfig::XLSXWRITER Threads::Threads ${CMAKE_DL_LIBS}
+  PRIVATE restinio::restinio)
