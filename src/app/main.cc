@@ -19,7 +19,9 @@
 #include "core/storage/database.h"
 #include "modules/org/org_service.h"
 #include "modules/rules/rules_cli.h"
+#if SAMKJOP_HAVE_SPEND
 #include "modules/spend/spend_cli.h"
+#endif
 
 #ifndef SAMKJOP_VERSION
 #define SAMKJOP_VERSION "0.0.0"
@@ -145,7 +147,8 @@ core::auth::AuthConfig AuthConfigFrom(const std::string& cost, int max_failures,
 
 int Main(int argc, char** argv) {
   auto logger = spdlog::stderr_logger_mt("samkjop");
-  logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})", spdlog::pattern_time_type::utc);
+  // One line per event; access-log events are JSON objects (core/http/server.cc).
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   spdlog::set_default_logger(logger);
 
   CLI::App app{"Samkjøp — procurement management for RIIK (Regionalt innkjøp i Kongsvingerregionen)"};
@@ -199,7 +202,7 @@ int Main(int argc, char** argv) {
     po.static_dir = web_dir.empty() ? DefaultWebDir(argv[0]) : web_dir;
     core::http::Pipeline pipeline(router, [&auth](const std::string& t) { return auth.Resolve(t); }, po);
     core::Status st = core::http::RunServer(pipeline, so, [&] {
-      spdlog::info(R"("msg":"listening","url":"http://{}:{}","database":"{}","web":"{}")", so.host, so.port,
+      spdlog::info(R"({{"msg":"listening","url":"http://{}:{}","database":"{}","web":"{}"}})", so.host, so.port,
                    (*db)->KindName(), po.static_dir.empty() ? "(not built)" : po.static_dir);
       std::cout << "Samkjøp kjører på http://" << so.host << ":" << so.port << "/  (Ctrl+C stopper)\n" << std::flush;
     });
@@ -343,7 +346,9 @@ int Main(int argc, char** argv) {
 
   // --- pure command-line modules ---
   rules::RegisterCli(app, exit_code);
+#if SAMKJOP_HAVE_SPEND
   spend::RegisterCli(app, exit_code);
+#endif
 
   try {
     app.parse(argc, argv);

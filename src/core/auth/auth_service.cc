@@ -325,6 +325,42 @@ bool AuthService::IsLocked(soci::session& sql, const std::string& username) {
   return sql.got_data() && locked_until > NowSeconds();
 }
 
+std::vector<AuthService::UserRow> AuthService::ListUsers(soci::session& sql, std::int64_t id) {
+  std::vector<UserRow> out;
+  UserRow r;
+  long long uid = 0, pid = 0, filter = id;
+  int active = 0, must = 0;
+  soci::indicator pind = soci::i_null;
+  soci::statement st = (sql.prepare << "SELECT id, username, person_id, active, must_change_password "
+                                       "FROM auth_users WHERE (:f1 = 0 OR id = :f2) ORDER BY username",
+                        soci::use(filter, "f1"), soci::use(filter, "f2"), soci::into(uid), soci::into(r.username),
+                        soci::into(pid, pind), soci::into(active), soci::into(must));
+  st.execute(false);
+  long long now = NowSeconds();
+  while (st.fetch()) {
+    UserRow row = r;
+    row.id = uid;
+    row.person_id = pind == soci::i_ok ? pid : 0;
+    row.active = active != 0;
+    row.must_change_password = must != 0;
+    out.push_back(row);
+  }
+  for (auto& row : out) {
+    std::string key = "u:" + row.username;
+    long long locked_until = 0;
+    sql << "SELECT locked_until FROM auth_login_throttle WHERE key = :k", soci::use(key), soci::into(locked_until);
+    row.locked = sql.got_data() && locked_until > now;
+  }
+  return out;
+}
+
+std::int64_t AuthService::FindUserId(soci::session& sql, const std::string& username) {
+  std::string u = Lower(username);
+  long long id = 0;
+  sql << "SELECT id FROM auth_users WHERE username = :u", soci::use(u), soci::into(id);
+  return sql.got_data() ? id : 0;
+}
+
 nlohmann::json AuthService::PrincipalJson(const Principal& p) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& a : p.roles) {

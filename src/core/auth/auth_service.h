@@ -80,6 +80,18 @@ class AuthService {
                      const std::string& password, bool must_change);
   Status SetActive(soci::session& sql, const audit::Actor& actor, std::int64_t user_id, bool active);
   Status Unlock(soci::session& sql, const audit::Actor& actor, std::int64_t user_id);
+  struct UserRow {
+    std::int64_t id = 0;
+    std::string username;
+    std::int64_t person_id = 0;  // 0 = none
+    bool active = true;
+    bool must_change_password = false;
+    bool locked = false;
+  };
+  // Every account, by username. `id` filter: 0 = all.
+  std::vector<UserRow> ListUsers(soci::session& sql, std::int64_t id = 0);
+  // The account id for a username, or 0.
+  std::int64_t FindUserId(soci::session& sql, const std::string& username);
   // Whether the account is locked by throttling now.
   bool IsLocked(soci::session& sql, const std::string& username);
   // 400 when the password breaks the policy (field `field`).

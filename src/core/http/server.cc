@@ -35,6 +35,26 @@ bool SaneRequestId(const std::string& s) {
   return true;
 }
 
+const char* Reason(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Content Too Large";
+    case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "";
+  }
+}
+
 std::string JsonEscape(const std::string& s) { return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 }  // namespace
@@ -70,7 +90,7 @@ Status RunServer(const Pipeline& pipeline, const ServerOptions& opt,
     Response resp = decoded ? pipeline.Handle(req)
                             : Response::Problem(Status::Invalid("http.bad_path", "Ugyldig adresse."), req.path);
     auto rb = rh->create_response(restinio::http_status_line_t{
-        restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, ""});
+        restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, Reason(resp.status)});
     if (!resp.content_type.empty()) rb.append_header(restinio::http_field::content_type, resp.content_type);
     for (const auto& [k, v] : resp.headers) rb.append_header(k, v);
     std::size_t bytes = resp.body.size();
