@@ -1,5 +1,6 @@
 #include "core/storage/database.h"
 
+#include <optional>
 #include <sstream>
 
 #include <soci/connection-pool.h>
@@ -38,6 +39,70 @@ void WriteTx::Commit() {
   done_ = true;
 }
 
+namespace {
+// libpq key=value form of a postgresql:// URL (SOCI mangles URIs it is given).
+// postgresql://user:password@host:port/dbname?sslmode=require
+std::optional<std::string> PgKeywords(const std::string& url) {
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string userinfo, hostport, dbname;
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    userinfo = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+  }
+  if (auto slash = rest.find('/'); slash != std::string::npos) {
+    dbname = rest.substr(slash + 1);
+    hostport = rest.substr(0, slash);
+  } else {
+    hostport = rest;
+  }
+  auto quote = [](const std::string& v) {
+    std::string out = "'";
+    for (char c : v) {
+      if (c == '\\' || c == '\'') out.push_back('\\');
+      out.push_back(c);
+    }
+    return out + "'";
+  };
+  std::string out;
+  auto add = [&](const std::string& k, const std::string& v) {
+    if (!v.empty()) out += (out.empty() ? "" : " ") + k + "=" + quote(v);
+  };
+  std::string host = hostport, port;
+  if (!hostport.empty() && hostport.front() == '[') {
+    auto close = hostport.find(']');
+    if (close == std::string::npos) return std::nullopt;
+    host = hostport.substr(1, close - 1);
+    if (close + 1 < hostport.size() && hostport[close + 1] == ':') port = hostport.substr(close + 2);
+  } else if (auto colon = hostport.rfind(':'); colon != std::string::npos) {
+    host = hostport.substr(0, colon);
+    port = hostport.substr(colon + 1);
+  }
+  std::string user = userinfo, password;
+  if (auto colon = userinfo.find(':'); colon != std::string::npos) {
+    user = userinfo.substr(0, colon);
+    password = userinfo.substr(colon + 1);
+  }
+  add("host", host);
+  add("port", port);
+  add("dbname", dbname);
+  add("user", user);
+  add("password", password);
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    std::string kv = query.substr(0, amp);
+    if (auto eq = kv.find('='); eq != std::string::npos) add(kv.substr(0, eq), kv.substr(eq + 1));
+    if (amp == std::string::npos) break;
+    query = query.substr(amp + 1);
+  }
+  return out;
+}
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::size_t pool_size) {
   std::unique_ptr<Database> db(new Database());
   db->url_ = url;
@@ -54,7 +119,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::si
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     db->kind_ = DbKind::kPostgres;
     backend = "postgresql";
-    conn = url;
+    auto kw = PgKeywords(url);
+    if (!kw) return Status::Invalid("storage.bad_url", "Ugyldig PostgreSQL-URL.");
+    conn = *kw;
   } else {
     return Status::Invalid("storage.bad_url",
                            "Ukjent database-URL: bruk sqlite:STI eller postgresql://...");

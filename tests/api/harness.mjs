@@ -1,0 +1,126 @@
+// Starts build/samkjop on a throwaway database (SQLite file, or the
+// PostgreSQL URL in SAMKJOP_TEST_DB), loads the demo data, and gives tests a
+// small client. Every request is recorded so coverage.test can check that
+// every documented route was exercised.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const binary = join(root, 'build', 'samkjop');
+export const PASSWORD = 'Samkjop-demo-2026';
+export const calls = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export async function startServer() {
+  const data = mkdtempSync(join(tmpdir(), 'samkjop-api-'));
+  let db = `sqlite:${join(data, 'samkjop.db')}`;
+  const pg = process.env.SAMKJOP_TEST_DB;
+  if (pg && pg.startsWith('postgres')) {
+    // A fresh database in the test cluster for every run.
+    const name = `samkjop_api_${process.pid}_${Date.now()}`;
+    const made = spawnSync('psql', [pg, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`createdb failed: ${made.stderr}`);
+    db = pg.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
+  }
+  const seed = spawnSync(binary, ['seed-demo', '--db', db, '--data', data, '--password-hash-cost', 'min'], { encoding: 'utf8' });
+  if (seed.status !== 0) throw new Error(`seed-demo failed: ${seed.stderr}`);
+  // A stand-in web app, to test static files and the history fallback.
+  mkdirSync(join(data, 'web', 'assets'), { recursive: true });
+  writeFileSync(join(data, 'web', 'index.html'), '<!doctype html><html lang="nb"><title>Samkjøp</title></html>');
+  writeFileSync(join(data, 'web', 'assets', 'app.js'), 'console.log(1);');
+  const port = await freePort();
+  const proc = spawn(binary, ['serve', '--db', db, '--data', data, '--listen', `127.0.0.1:${port}`,
+    '--password-hash-cost', 'min', '--login-max-failures', '3', '--login-lock-seconds', '60',
+    '--max-body-kib', '64', '--web', join(data, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base, db, data, proc,
+    log: () => log,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.exitCode !== null ? r() : proc.on('exit', r));
+      if (!db.startsWith('postgres')) rmSync(data, { recursive: true, force: true });
+      return proc.exitCode;
+    },
+  };
+}
+
+// A client with its own cookie jar. `as` logs in as a demo user.
+export class Client {
+  constructor(server) {
+    this.server = server;
+    this.cookie = '';
+    this.csrf = '';
+  }
+  async request(method, path, { body, json, headers = {}, raw = false, csrf = true } = {}) {
+    const h = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (csrf && this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
+    let payload = body;
+    if (json !== undefined) {
+      payload = JSON.stringify(json);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(this.server.base + path, { method, headers: h, body: payload });
+    calls.push({ method, path: path.split('?')[0], status: res.status });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const type = res.headers.get('content-type') || '';
+    let data = null;
+    if (raw) data = Buffer.from(await res.arrayBuffer());
+    else if (type.includes('json')) data = await res.json();
+    else data = await res.text();
+    return { status: res.status, headers: res.headers, data };
+  }
+  get(p, o) { return this.request('GET', p, o); }
+  post(p, json, o = {}) { return this.request('POST', p, { ...o, json }); }
+  patch(p, json, o = {}) { return this.request('PATCH', p, { ...o, json }); }
+  async login(username, password = PASSWORD) {
+    const r = await this.post('/api/auth/login', { username, password });
+    if (r.status === 200) this.csrf = r.data.csrf_token;
+    return r;
+  }
+}
+
+export async function as(server, username) {
+  const c = new Client(server);
+  const r = await c.login(username);
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.data)}`);
+  return c;
+}
+
+// Asserts a problem+json response with the status, and optionally code/field.
+export function isProblem(assert, r, status, code, field) {
+  assert.equal(r.status, status, JSON.stringify(r.data));
+  assert.match(r.headers.get('content-type'), /application\/problem\+json/);
+  assert.equal(r.data.status, status);
+  assert.equal(typeof r.data.detail, 'string');
+  assert.ok(Array.isArray(r.data.errors));
+  if (code) assert.equal(r.data.code, code);
+  if (field) assert.ok(r.data.errors.some((e) => e.field === field), `no error on field ${field}: ${JSON.stringify(r.data.errors)}`);
+}
