@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Requests per second of GET /api/health under wrk on loopback, and the
+# server's idle memory. Appends the result to docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d)
+trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+build/samkjop seed-demo --data "$data" --password-hash-cost min >/dev/null
+build/samkjop serve --data "$data" --listen 127.0.0.1:18080 >/dev/null 2>"$data/log" &
+pid=$!
+for _ in $(seq 50); do curl -sf http://127.0.0.1:18080/api/health >/dev/null && break; sleep 0.1; done
+sleep 1
+idle_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+out=$(wrk -t2 -c64 -d10s --latency http://127.0.0.1:18080/api/health)
+echo "$out"
+rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+busy_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+{
+  echo ""
+  echo "### HTTP: GET /api/health under wrk ($(date -u +%Y-%m-%d))"
+  echo ""
+  echo "Command: \`scripts/bench-http.sh\` (\`wrk -t2 -c64 -d10s --latency\`, server with 4 threads, SQLite; server and wrk share the $(nproc) cores)."
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB."
+  echo ""
+  echo "| requests/s | p99 latency | idle RSS | RSS after load |"
+  echo "|---|---|---|---|"
+  echo "| $rps | $p99 | $((idle_kb / 1024)) MiB | $((busy_kb / 1024)) MiB |"
+} >> docs/benchmarks.md
