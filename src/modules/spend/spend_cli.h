@@ -1,0 +1,44 @@
+// The batch command `samkjop spend analyze`: reads invoice files (CSV and
+// PEPPOL XML, files, folders or standard input), agreements.csv and
+// categories.csv, runs the spend engine and writes the JSON (and optionally
+// xlsx) report.
+#ifndef SAMKJOP_MODULES_SPEND_SPEND_CLI_H_
+#define SAMKJOP_MODULES_SPEND_SPEND_CLI_H_
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "modules/spend/thresholds.h"
+
+namespace samkjop::spend {
+
+// Adds the `spend` subcommand tree (`spend analyze ...`) to `app`; callbacks set exit_code (0 ran, 2 bad input/run-stopping error).
+void RegisterCli(CLI::App& app, int& exit_code);
+
+// The arguments of `spend analyze`.
+struct AnalyzeArgs {
+  std::vector<std::string> invoices;  // files, folders (all *.csv/*.tsv/*.txt/*.xml
+                                      // inside, recursively, sorted) or "-" (stdin)
+  std::string agreements;
+  std::string categories;
+  int year = 0;
+  ThresholdOverrides thresholds;
+  std::string out;   // JSON report path; empty or "-": standard output
+  std::string xlsx;  // optional xlsx report path
+  unsigned threads = 0;
+  bool quiet = false;  // no progress or summary on stderr
+};
+
+// Runs the analysis. Writes the JSON to args.out (or `out` when it is empty
+// or "-"), messages and progress to `err`. Returns 0 when the run completed
+// (whatever it rejected), 2 when bad input stopped it (unreadable file,
+// missing column, invalid UTF-8, bad agreements/categories, bad flag).
+int RunAnalyze(const AnalyzeArgs& args, std::FILE* out, std::FILE* err);
+
+}  // namespace samkjop::spend
+
+#endif  // SAMKJOP_MODULES_SPEND_SPEND_CLI_H_

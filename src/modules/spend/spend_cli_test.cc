@@ -1,0 +1,166 @@
+#include "modules/spend/spend_cli.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace samkjop::spend {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SpendCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("spend_cli_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "in");
+    Write("agreements.csv",
+          "agreement_id,supplier_orgnr,product_area,buyers,valid_from,valid_to\n"
+          "A,123456785,IKT,944117784,2025-01-01,\n");
+    Write("categories.csv", "account,product_area\n1200,IKT\n");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  void Write(const std::string& name, const std::string& text) const {
+    std::ofstream(Path(name), std::ios::binary) << text;
+  }
+  std::string Read(const std::string& name) const {
+    std::ifstream in(Path(name), std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+  }
+
+  AnalyzeArgs Args(std::vector<std::string> invoices) const {
+    AnalyzeArgs a;
+    a.invoices = std::move(invoices);
+    a.agreements = Path("agreements.csv");
+    a.categories = Path("categories.csv");
+    a.year = 2025;
+    a.out = Path("report.json");
+    a.quiet = true;
+    return a;
+  }
+
+  // Runs and returns {exit code, stderr text}.
+  std::pair<int, std::string> RunWithErr(const AnalyzeArgs& a) const {
+    std::FILE* err = std::tmpfile();
+    const int code = RunAnalyze(a, stdout, err);
+    std::rewind(err);
+    std::string text;
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, err)) > 0) text.append(buf, n);
+    std::fclose(err);
+    return {code, text};
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(SpendCliTest, FolderWithCsvAndPeppol) {
+  Write("in/a.csv",
+        "buyer_orgnr,invoice_date,supplier_orgnr,account,amount\n"
+        "944117784,2025-02-01,123456785,1200,100\n");
+  std::ifstream xml(std::string(SPEND_TESTDATA_DIR) + "/vat-category-O.xml", std::ios::binary);
+  std::stringstream buf;
+  buf << xml.rdbuf();
+  Write("in/b.xml", buf.str());
+  Write("in/c.xml", "<Invoice><broken");
+  Write("in/notes.md", "ignored");
+  AnalyzeArgs a = Args({Path("in")});
+  a.xlsx = Path("report.xlsx");
+  auto [code, err] = RunWithErr(a);
+  ASSERT_EQ(code, 0) << err;
+  nlohmann::json j = nlohmann::json::parse(Read("report.json"));
+  EXPECT_EQ(j["counts"]["lines_read"], 2);
+  EXPECT_EQ(j["counts"]["rejected"], 1);
+  EXPECT_EQ(j["rejected_examples"][0]["reason"], "currency_not_nok");
+  EXPECT_EQ(j["rejected_examples"][0]["file"], Path("in/b.xml"));
+  EXPECT_EQ(j["file_errors"].size(), 1u);
+  EXPECT_NE(err.find("c.xml"), std::string::npos);
+  EXPECT_DOUBLE_EQ(j["loyalty"][0]["share"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(j["thresholds"]["eea"].get<double>(), 2300000.0);  // table, 31.12.2025
+  EXPECT_TRUE(fs::file_size(Path("report.xlsx")) > 0);
+}
+
+TEST_F(SpendCliTest, ExitCodes) {
+  Write("ok.csv", "buyer_orgnr,invoice_date,supplier_orgnr,account,amount\n");
+  Write("latin1.csv",
+        "buyer_orgnr,invoice_date,supplier_orgnr,account,amount,supplier_name\n"
+        "944117784,2025-02-01,123456785,1200,100,Hamar\n"
+        "944117784,2025-02-01,123456785,1200,100,S\xF8r-Odal\n");
+  Write("nocol.csv", "buyer_orgnr,invoice_date,account,amount\n");
+  Write("empty.csv", "");
+  Write("bad_agreements.csv",
+        "agreement_id,supplier_orgnr,product_area,buyers,valid_from,valid_to\n"
+        "A,123456785,IKT,944117784,2025-06-01,2025-01-01\n");
+  Write("dup_categories.csv", "account,product_area\n1200,IKT\n1200,Møbler\n");
+  struct Case {
+    std::string name;
+    AnalyzeArgs args;
+    int code;
+    std::string err_part;
+  };
+  std::vector<Case> cases;
+  cases.push_back({"header only", Args({Path("ok.csv")}), 0, ""});
+  cases.push_back({"latin-1", Args({Path("ok.csv"), Path("latin1.csv")}), 2, "latin1.csv linje 3"});
+  cases.push_back({"missing column", Args({Path("nocol.csv")}), 2, "supplier_orgnr"});
+  cases.push_back({"empty file", Args({Path("empty.csv")}), 2, "tom"});
+  cases.push_back({"unreadable", Args({Path("nope.csv")}), 2, "nope.csv"});
+  {
+    AnalyzeArgs a = Args({Path("ok.csv")});
+    a.agreements = Path("bad_agreements.csv");
+    cases.push_back({"agreement dates", a, 2, "bad_agreements.csv linje 2"});
+  }
+  {
+    AnalyzeArgs a = Args({Path("ok.csv")});
+    a.categories = Path("dup_categories.csv");
+    cases.push_back({"duplicate account", a, 2, "dup_categories.csv linje 3"});
+  }
+  {
+    AnalyzeArgs a = Args({Path("ok.csv")});
+    a.thresholds.eea = "2,3 mill";
+    cases.push_back({"bad threshold", a, 2, "--eea-threshold"});
+  }
+  for (const Case& c : cases) {
+    auto [code, err] = RunWithErr(c.args);
+    EXPECT_EQ(code, c.code) << c.name << ": " << err;
+    EXPECT_NE(err.find(c.err_part), std::string::npos) << c.name << ": " << err;
+  }
+}
+
+TEST_F(SpendCliTest, ThresholdFlagsAndCommandLine) {
+  Write("in.csv",
+        "buyer_orgnr;invoice_date;supplier_orgnr;account;amount\n"
+        "964948143;01.02.2025;123456785;1200;25 000,01\n");
+  CLI::App app;
+  int exit_code = -1;
+  RegisterCli(app, exit_code);
+  std::vector<std::string> argv = {"samkjop", "spend", "analyze", "--invoices", Path("in.csv"),
+                                   "--agreements", Path("agreements.csv"), "--categories",
+                                   Path("categories.csv"), "--year", "2025",
+                                   "--protocol-threshold", "100000,04", "--national-threshold",
+                                   "1 300 000", "--eea-threshold", "2300000.5", "--out",
+                                   Path("r.json"), "--quiet"};
+  std::vector<char*> raw;
+  for (std::string& s : argv) raw.push_back(s.data());
+  app.parse(static_cast<int>(raw.size()), raw.data());
+  ASSERT_EQ(exit_code, 0);
+  nlohmann::json j = nlohmann::json::parse(Read("r.json"));
+  EXPECT_EQ(j["risks"].size(), 1u);
+  EXPECT_EQ(j["risks"][0]["level"], "protocol");  // 100 000.04 >= 100 000.04
+  EXPECT_NE(Read("r.json").find("\"eea\": 2300000.50"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace samkjop::spend
