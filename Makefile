@@ -32,7 +32,7 @@ web/node_modules/.installed: web/package-lock.json
 # The web app's API types are generated from the server's OpenAPI document.
 web: cpp web/node_modules/.installed
 	$(BUILD)/samkjop openapi > $(BUILD)/openapi.json
-	cd web && OPENAPI_FILE=../$(BUILD)/openapi.json npm run --silent gen-api && npm run --silent build
+	cd web && OPENAPI_FILE=../$(BUILD)/openapi.json npm run --silent build
 
 build: cpp web
 

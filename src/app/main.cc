@@ -19,9 +19,7 @@
 #include "core/storage/database.h"
 #include "modules/org/org_service.h"
 #include "modules/rules/rules_cli.h"
-#if SAMKJOP_HAVE_SPEND
 #include "modules/spend/spend_cli.h"
-#endif
 
 #ifndef SAMKJOP_VERSION
 #define SAMKJOP_VERSION "0.0.0"
@@ -346,9 +344,7 @@ int Main(int argc, char** argv) {
 
   // --- pure command-line modules ---
   rules::RegisterCli(app, exit_code);
-#if SAMKJOP_HAVE_SPEND
   spend::RegisterCli(app, exit_code);
-#endif
 
   try {
     app.parse(argc, argv);

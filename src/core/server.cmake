@@ -20,3 +20,7 @@ target_link_libraries(samkjop_core
   PUBLIC samkjop_base nlohmann_json::nlohmann_json spdlog::spdlog ${SOCI_CORE_LIB} PkgConfig::SODIUM
          PkgConfig::XLSXWRITER Threads::Threads ${CMAKE_DL_LIBS}
   PRIVATE restinio::restinio)
+
+add_executable(core_test auth/auth_service_test.cc)
+target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
+gtest_discover_tests(core_test)

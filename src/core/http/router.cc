@@ -121,6 +121,13 @@ nlohmann::json Router::OpenApi(const std::string& version) const {
       responses["401"] = problem;
       responses["403"] = problem;
     }
+    for (int code : r.doc.errors) responses[std::to_string(code)] = problem;
+    bool has_param = std::any_of(r.segments.begin(), r.segments.end(), IsParam);
+    if (has_param) responses["404"] = problem;
+    if (!r.doc.request.is_null()) {
+      responses["413"] = problem;
+      responses["415"] = problem;
+    }
     op["responses"] = responses;
     if (r.access.kind == Access::Kind::kRoles) {
       std::vector<std::string> names;

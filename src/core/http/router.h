@@ -51,6 +51,9 @@ struct RouteDoc {
     std::string name, description, type = "string";
   };
   std::vector<Param> query;
+  // Further error statuses this route answers (beyond 400, and 401/403 on
+  // protected routes), e.g. {404, 409}.
+  std::vector<int> errors;
 };
 
 // Per-request context handed to handlers.

@@ -89,8 +89,8 @@ void AddRoutes(http::Router& router, Services& sv) {
                                     {"action", {{"type", "string"}}},
                                     {"entity", {{"type", "string"}}},
                                     {"entity_id", {{"type", "string"}}},
-                                    {"before", {}},
-                                    {"after", {}},
+                                    {"before", nlohmann::json::object()},
+                                    {"after", nlohmann::json::object()},
                                     {"request_id", {{"type", "string"}}}}}});
 
   router.Get("/api/health", Access::Public(),
@@ -111,7 +111,7 @@ void AddRoutes(http::Router& router, Services& sv) {
                 {"required", {"username", "password"}},
                 {"properties", {{"username", {{"type", "string"}}}, {"password", {{"type", "string"}}}}},
                 {"additionalProperties", false}},
-               http::Ref("Session")},
+               http::Ref("Session"), 200, "application/json", {}, {401, 429}},
               [&sv](Context& ctx) -> Result<Response> {
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body.ok()) return body.status();
