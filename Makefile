@@ -43,7 +43,7 @@ test: build test-unit test-api test-spend test-web test-e2e
 	@echo "make test: all suites passed"
 
 test-unit: cpp
-	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+	ctest --test-dir $(BUILD) --output-on-failure --timeout 120 -j$(JOBS)
 
 test-api: cpp
 	@scripts/test-api.sh

@@ -91,17 +91,21 @@ TEST_F(AuthServiceTest, ThrottlesAfterFailuresThenUnlock) {
   EXPECT_EQ(locked.status().code(), ErrorCode::kTooManyRequests);
   ASSERT_TRUE(locked.status().retry_after_seconds().has_value());
   EXPECT_GT(*locked.status().retry_after_seconds(), 0);
-  auto s = db_->Acquire();
-  EXPECT_TRUE(auth_->IsLocked(s.sql(), "kari"));
-  ASSERT_TRUE(auth_->Unlock(s.sql(), {}, user_id_).ok());
+  {
+    auto s = db_->Acquire();  // one pooled connection: release before Login
+    EXPECT_TRUE(auth_->IsLocked(s.sql(), "kari"));
+    ASSERT_TRUE(auth_->Unlock(s.sql(), {}, user_id_).ok());
+  }
   EXPECT_TRUE(auth_->Login("kari", "et-langt-passord", "10.0.0.1", "t").ok());
 }
 
 TEST_F(AuthServiceTest, DeactivatedUserCannotLoginAndLosesSessions) {
   auto r = auth_->Login("kari", "et-langt-passord", "127.0.0.1", "t");
   ASSERT_TRUE(r.ok());
-  auto s = db_->Acquire();
-  ASSERT_TRUE(auth_->SetActive(s.sql(), {}, user_id_, false).ok());
+  {
+    auto s = db_->Acquire();
+    ASSERT_TRUE(auth_->SetActive(s.sql(), {}, user_id_, false).ok());
+  }
   EXPECT_FALSE(auth_->Resolve(r->session_token).has_value());
   EXPECT_EQ(auth_->Login("kari", "et-langt-passord", "127.0.0.1", "t").status().code_name(), "auth.account_disabled");
 }
