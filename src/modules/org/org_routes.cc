@@ -20,6 +20,13 @@ using nlohmann::json;
 
 Actor ActorOf(const Context& ctx) { return {ctx.user().user_id, ctx.user().username, ctx.req.request_id}; }
 
+// The JSON of a service result, or its error.
+template <typename T>
+core::Result<Response> Reply(const core::Result<T>& r, int status = 200) {
+  if (!r.ok()) return r.status();
+  return Response::Json(ToJson(*r), status);
+}
+
 json Items(json items) {
   size_t n = items.size();
   return {{"items", std::move(items)}, {"total", n}};
@@ -111,18 +118,14 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 m.member_to = f.OptionalDate("member_to").value_or("");
                 m.orgnr_verified = f.OptionalBool("orgnr_verified").value_or(false);
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_municipality"));
-                auto r = org.CreateMunicipality(ActorOf(ctx), m);
-                if (!r.ok()) return r.status();
-                return Response::Json(ToJson(*r), 201);
+                return Reply(org.CreateMunicipality(ActorOf(ctx), m), 201);
               });
   router.Get("/api/municipalities/{orgnr}", perm::Read(),
              {"Én kommune", "org", nullptr, Ref("Municipality")},
              [&org](Context& ctx) -> core::Result<Response> {
                auto orgnr = PathOrgnr(ctx);
                if (!orgnr.ok()) return orgnr.status();
-               auto r = org.GetMunicipality(*orgnr);
-               if (!r.ok()) return r.status();
-               return Response::Json(ToJson(*r));
+               return Reply(org.GetMunicipality(*orgnr));
              });
   router.Patch("/api/municipalities/{orgnr}", perm::WriteMunicipalities(),
                {"Endre en kommune (JSON merge patch: name, municipality_number, member_from, member_to)", "org",
@@ -139,18 +142,14 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                    if (k == "content-type" && v.rfind("application/merge-patch+json", 0) == 0) v = "application/json";
                  auto body = core::http::ParseJsonObject(copy);
                  if (!body.ok()) return body.status();
-                 auto r = org.PatchMunicipality(ActorOf(ctx), *orgnr, *body);
-                 if (!r.ok()) return r.status();
-                 return Response::Json(ToJson(*r));
+                 return Reply(org.PatchMunicipality(ActorOf(ctx), *orgnr, *body));
                });
   router.Post("/api/municipalities/{orgnr}/make-host", perm::WriteMunicipalities(),
               {"Flytt vertskapet til denne kommunen", "org", nullptr, Ref("Municipality")},
               [&org](Context& ctx) -> core::Result<Response> {
                 auto orgnr = PathOrgnr(ctx);
                 if (!orgnr.ok()) return orgnr.status();
-                auto r = org.MakeHost(ActorOf(ctx), *orgnr);
-                if (!r.ok()) return r.status();
-                return Response::Json(ToJson(*r));
+                return Reply(org.MakeHost(ActorOf(ctx), *orgnr));
               });
 
   // ---- product areas ----
@@ -169,9 +168,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 JsonFields f(*body);
                 ProductArea p{f.RequiredString("code", 32), f.RequiredString("name_nb", 100), f.RequiredString("name_en", 100)};
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_product_area"));
-                auto r = org.CreateProductArea(ActorOf(ctx), p);
-                if (!r.ok()) return r.status();
-                return Response::Json(ToJson(*r), 201);
+                return Reply(org.CreateProductArea(ActorOf(ctx), p), 201);
               });
 
   // ---- people (contact directory) ----
@@ -286,9 +283,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 if (!role.empty() && !parsed) f.AddError("role", "Ukjent rolle «" + role + "».");
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_assignment"));
                 a.role = *parsed;
-                auto r = org.Appoint(ActorOf(ctx), ctx.user(), a);
-                if (!r.ok()) return r.status();
-                return Response::Json(ToJson(*r), 201);
+                return Reply(org.Appoint(ActorOf(ctx), ctx.user(), a), 201);
               });
   router.Post("/api/roles/{id}/end", perm::Appoint(),
               {"Avslutt en rolletildeling", "org", Body({{"valid_to", Str()}}, {"valid_to"}), Ref("Assignment")},
@@ -300,9 +295,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 JsonFields f(*body);
                 std::string to = f.RequiredDate("valid_to");
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_assignment"));
-                auto r = org.EndAssignment(ActorOf(ctx), ctx.user(), *id, to);
-                if (!r.ok()) return r.status();
-                return Response::Json(ToJson(*r));
+                return Reply(org.EndAssignment(ActorOf(ctx), ctx.user(), *id, to));
               });
 
   // ---- councils ----
@@ -340,9 +333,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 if (!pw || pw->empty()) f.AddError("password", "Må fylles ut.");
                 std::int64_t person_id = f.RequiredInt("person_id");
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_user"));
-                auto r = org.CreateUser(ActorOf(ctx), username, (*body)["password"].get<std::string>(), person_id);
-                if (!r.ok()) return r.status();
-                return Response::Json(ToJson(*r), 201);
+                return Reply(org.CreateUser(ActorOf(ctx), username, (*body)["password"].get<std::string>(), person_id), 201);
               });
   auto user_action = [&](const std::string& path, const std::string& summary,
                          std::function<core::Result<UserView>(const Actor&, std::int64_t)> fn) {
@@ -372,9 +363,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 auto pw = f.OptionalString("new_password", 1024);
                 if (!pw || pw->empty()) f.AddError("new_password", "Må fylles ut.");
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_user"));
-                auto r = org.ResetPassword(ActorOf(ctx), *id, (*body)["new_password"].get<std::string>());
-                if (!r.ok()) return r.status();
-                return Response::Json(ToJson(*r));
+                return Reply(org.ResetPassword(ActorOf(ctx), *id, (*body)["new_password"].get<std::string>()));
               });
   (void)sv;
 }
