@@ -19,6 +19,7 @@ enum class ErrorCode {
   kUnauthenticated,     // 401: no valid session
   kPermissionDenied,    // 403: signed in, but not allowed (role, scope, CSRF)
   kNotFound,            // 404: no such entity or route
+  kMethodNotAllowed,    // 405: the route exists for other methods
   kConflict,            // 409: clashes with existing data (second host, duplicate)
   kFailedPrecondition,  // 409: not allowed in the current state
   kPayloadTooLarge,     // 413

@@ -79,18 +79,11 @@ Response Pipeline::HandleApi(Request& req) const {
   }
   Router::Match match = router_.Find(req.method, req.path);
   if (!match.route) {
-    if (match.path_known) {
-      Response r = Response::Problem(
-          Status(ErrorCode::kNotFound, "http.method_not_allowed",
+    if (match.path_known)
+      return Response::Problem(
+          Status(ErrorCode::kMethodNotAllowed, "http.method_not_allowed",
                  "Metoden " + std::string(MethodName(req.method)) + " er ikke tillatt her."),
           req.path);
-      r.status = 405;
-      nlohmann::json body = nlohmann::json::parse(r.body);
-      body["status"] = 405;
-      body["title"] = "Metoden er ikke tillatt";
-      r.body = body.dump();
-      return r;
-    }
     return Response::Problem(
         Status::NotFound("http.not_found", "Ingen API-adresse " + req.path + "."), req.path);
   }

@@ -14,11 +14,8 @@ core::Module OrgModule() {
   m.name = "org";
   m.migrations = [] () -> const std::vector<core::storage::Migration>& { return Migrations(); };
   m.start = [](core::Services& sv) { sv.auth.SetPersonLoader(&OrgService::LoadPerson); };
-  // The service lives as long as the process (routes hold references).
   m.routes = [](core::http::Router& router, core::Services& sv) {
-    static std::unique_ptr<OrgService> service;
-    service = std::make_unique<OrgService>(sv.db, sv.auth);
-    AddRoutes(router, sv, *service);
+    AddRoutes(router, sv, std::make_shared<OrgService>(sv.db, sv.auth));
   };
   m.seed_demo = SeedDemo;
   return m;

@@ -88,15 +88,15 @@ void AddSchemas(core::http::Router& r) {
 
 }  // namespace
 
-void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) {
+void AddRoutes(core::http::Router& router, core::Services& sv, std::shared_ptr<OrgService> org) {
   AddSchemas(router);
 
   // ---- municipalities ----
   router.Get("/api/municipalities", perm::Read(),
              {"Kommunene i samarbeidet, med innkjøpsansvarlig og R-1-status", "org", nullptr, ListOf("Municipality")},
-             [&org](Context&) -> core::Result<Response> {
+             [org](Context&) -> core::Result<Response> {
                json items = json::array();
-               for (const auto& v : org.ListMunicipalities()) items.push_back(ToJson(v));
+               for (const auto& v : org->ListMunicipalities()) items.push_back(ToJson(v));
                return Response::Json(Items(items));
              });
   router.Post("/api/municipalities", perm::WriteMunicipalities(),
@@ -105,7 +105,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                      {"member_from", NStr()}, {"member_to", NStr()}, {"orgnr_verified", {{"type", "boolean"}}}},
                     {"orgnr", "name", "municipality_number", "host"}),
                Ref("Municipality"), 201},
-              [&org](Context& ctx) -> core::Result<Response> {
+              [org](Context& ctx) -> core::Result<Response> {
                 auto body = core::http::ParseJsonObject(ctx.req);
                 if (!body.ok()) return body.status();
                 JsonFields f(*body);
@@ -118,14 +118,14 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 m.member_to = f.OptionalDate("member_to").value_or("");
                 m.orgnr_verified = f.OptionalBool("orgnr_verified").value_or(false);
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_municipality"));
-                return Reply(org.CreateMunicipality(ActorOf(ctx), m), 201);
+                return Reply(org->CreateMunicipality(ActorOf(ctx), m), 201);
               });
   router.Get("/api/municipalities/{orgnr}", perm::Read(),
              {"Én kommune", "org", nullptr, Ref("Municipality")},
-             [&org](Context& ctx) -> core::Result<Response> {
+             [org](Context& ctx) -> core::Result<Response> {
                auto orgnr = PathOrgnr(ctx);
                if (!orgnr.ok()) return orgnr.status();
-               return Reply(org.GetMunicipality(*orgnr));
+               return Reply(org->GetMunicipality(*orgnr));
              });
   router.Patch("/api/municipalities/{orgnr}", perm::WriteMunicipalities(),
                {"Endre en kommune (JSON merge patch: name, municipality_number, member_from, member_to)", "org",
@@ -133,7 +133,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                                                      {"member_to", NStr()}, {"orgnr_verified", {{"type", "boolean"}}}}},
                  {"additionalProperties", false}},
                 Ref("Municipality")},
-               [&org](Context& ctx) -> core::Result<Response> {
+               [org](Context& ctx) -> core::Result<Response> {
                  auto orgnr = PathOrgnr(ctx);
                  if (!orgnr.ok()) return orgnr.status();
                  // RFC 7396 bodies may say application/merge-patch+json.
@@ -142,39 +142,39 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                    if (k == "content-type" && v.rfind("application/merge-patch+json", 0) == 0) v = "application/json";
                  auto body = core::http::ParseJsonObject(copy);
                  if (!body.ok()) return body.status();
-                 return Reply(org.PatchMunicipality(ActorOf(ctx), *orgnr, *body));
+                 return Reply(org->PatchMunicipality(ActorOf(ctx), *orgnr, *body));
                });
   router.Post("/api/municipalities/{orgnr}/make-host", perm::WriteMunicipalities(),
               {"Flytt vertskapet til denne kommunen", "org", nullptr, Ref("Municipality")},
-              [&org](Context& ctx) -> core::Result<Response> {
+              [org](Context& ctx) -> core::Result<Response> {
                 auto orgnr = PathOrgnr(ctx);
                 if (!orgnr.ok()) return orgnr.status();
-                return Reply(org.MakeHost(ActorOf(ctx), *orgnr));
+                return Reply(org->MakeHost(ActorOf(ctx), *orgnr));
               });
 
   // ---- product areas ----
   router.Get("/api/product-areas", perm::Read(), {"Produktområdene", "org", nullptr, ListOf("ProductArea")},
-             [&org](Context&) -> core::Result<Response> {
+             [org](Context&) -> core::Result<Response> {
                json items = json::array();
-               for (const auto& p : org.ListProductAreas()) items.push_back(ToJson(p));
+               for (const auto& p : org->ListProductAreas()) items.push_back(ToJson(p));
                return Response::Json(Items(items));
              });
   router.Post("/api/product-areas", perm::WriteProductAreas(),
               {"Opprett et produktområde", "org", Body({{"code", Str()}, {"name_nb", Str()}, {"name_en", Str()}}, {"code", "name_nb", "name_en"}),
                Ref("ProductArea"), 201},
-              [&org](Context& ctx) -> core::Result<Response> {
+              [org](Context& ctx) -> core::Result<Response> {
                 auto body = core::http::ParseJsonObject(ctx.req);
                 if (!body.ok()) return body.status();
                 JsonFields f(*body);
                 ProductArea p{f.RequiredString("code", 32), f.RequiredString("name_nb", 100), f.RequiredString("name_en", 100)};
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_product_area"));
-                return Reply(org.CreateProductArea(ActorOf(ctx), p), 201);
+                return Reply(org->CreateProductArea(ActorOf(ctx), p), 201);
               });
 
   // ---- people (contact directory) ----
   RouteDoc people_doc{"Kontaktkatalogen (personer, også uten innlogging)", "org", nullptr, ListOf("Person")};
   people_doc.query = {{"q", "Søk i navn, e-post og tittel"}, {"municipality", "Organisasjonsnummer"}};
-  router.Get("/api/people", perm::Read(), people_doc, [&org](Context& ctx) -> core::Result<Response> {
+  router.Get("/api/people", perm::Read(), people_doc, [org](Context& ctx) -> core::Result<Response> {
     store::PeopleFilter f;
     f.q = ctx.req.Query("q").value_or("");
     if (auto m = ctx.req.Query("municipality"); m && !m->empty()) {
@@ -182,14 +182,14 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
       if (!n) return core::Status::InvalidField("org.invalid_orgnr", "municipality", "Ugyldig organisasjonsnummer.");
       f.municipality = *n;
     }
-    auto users = org.UsernamesByPerson();
+    auto users = org->UsernamesByPerson();
     json items = json::array();
-    for (const auto& p : org.ListPeople(f)) items.push_back(ToJson(p, users.count(p.id) ? users[p.id] : ""));
+    for (const auto& p : org->ListPeople(f)) items.push_back(ToJson(p, users.count(p.id) ? users[p.id] : ""));
     return Response::Json(Items(items));
   });
   const json person_body = Body({{"name", Str()}, {"email", NStr()}, {"phone", NStr()}, {"title", NStr()}, {"municipality", NStr()}}, {"name"});
   router.Post("/api/people", perm::WritePeople(), {"Registrer en person", "org", person_body, Ref("Person"), 201},
-              [&org](Context& ctx) -> core::Result<Response> {
+              [org](Context& ctx) -> core::Result<Response> {
                 auto body = core::http::ParseJsonObject(ctx.req);
                 if (!body.ok()) return body.status();
                 JsonFields f(*body);
@@ -200,30 +200,30 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 p.title = f.OptionalString("title", 200).value_or("");
                 p.municipality = f.OptionalString("municipality", 20).value_or("");
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_person"));
-                auto r = org.CreatePerson(ActorOf(ctx), ctx.user(), p);
+                auto r = org->CreatePerson(ActorOf(ctx), ctx.user(), p);
                 if (!r.ok()) return r.status();
                 return Response::Json(ToJson(*r, ""), 201);
               });
   router.Get("/api/people/{id}", perm::Read(), {"Én person", "org", nullptr, Ref("Person")},
-             [&org](Context& ctx) -> core::Result<Response> {
+             [org](Context& ctx) -> core::Result<Response> {
                auto id = PathId(ctx);
                if (!id.ok()) return id.status();
-               auto r = org.GetPerson(*id);
+               auto r = org->GetPerson(*id);
                if (!r.ok()) return r.status();
-               auto users = org.UsernamesByPerson();
+               auto users = org->UsernamesByPerson();
                return Response::Json(ToJson(*r, users.count(*id) ? users[*id] : ""));
              });
   json person_patch = person_body;
   person_patch.erase("required");
   router.Patch("/api/people/{id}", perm::WritePeople(), {"Endre en person (JSON merge patch)", "org", person_patch, Ref("Person")},
-               [&org](Context& ctx) -> core::Result<Response> {
+               [org](Context& ctx) -> core::Result<Response> {
                  auto id = PathId(ctx);
                  if (!id.ok()) return id.status();
                  auto body = core::http::ParseJsonObject(ctx.req);
                  if (!body.ok()) return body.status();
-                 auto r = org.PatchPerson(ActorOf(ctx), ctx.user(), *id, *body);
+                 auto r = org->PatchPerson(ActorOf(ctx), ctx.user(), *id, *body);
                  if (!r.ok()) return r.status();
-                 auto users = org.UsernamesByPerson();
+                 auto users = org->UsernamesByPerson();
                  return Response::Json(ToJson(*r, users.count(*id) ? users[*id] : ""));
                });
 
@@ -232,7 +232,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
   roles_doc.query = {{"municipality", "Organisasjonsnummer"}, {"role", "Rolle"}, {"product_area", "Produktområde"},
                      {"person_id", "Person", "integer"}, {"at", "Gjeldende på dato (ÅÅÅÅ-MM-DD)"},
                      {"include_ended", "Ta med avsluttede (standard true)", "boolean"}};
-  router.Get("/api/roles", perm::Read(), roles_doc, [&org](Context& ctx) -> core::Result<Response> {
+  router.Get("/api/roles", perm::Read(), roles_doc, [org](Context& ctx) -> core::Result<Response> {
     store::AssignmentFilter f;
     std::vector<core::FieldError> errors;
     if (auto m = ctx.req.Query("municipality"); m && !m->empty()) {
@@ -259,7 +259,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
     }
     if (!errors.empty()) return core::Status::Invalid("org.invalid_filter", "Ugyldig filter.", errors);
     json items = json::array();
-    for (const auto& a : org.ListAssignments(f)) items.push_back(ToJson(a));
+    for (const auto& a : org->ListAssignments(f)) items.push_back(ToJson(a));
     return Response::Json(Items(items));
   });
   router.Post("/api/roles", perm::Appoint(),
@@ -268,7 +268,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                      {"valid_from", Str()}, {"valid_to", NStr()}},
                     {"person_id", "role", "valid_from"}),
                Ref("Assignment"), 201},
-              [&org](Context& ctx) -> core::Result<Response> {
+              [org](Context& ctx) -> core::Result<Response> {
                 auto body = core::http::ParseJsonObject(ctx.req);
                 if (!body.ok()) return body.status();
                 JsonFields f(*body);
@@ -283,11 +283,11 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 if (!role.empty() && !parsed) f.AddError("role", "Ukjent rolle «" + role + "».");
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_assignment"));
                 a.role = *parsed;
-                return Reply(org.Appoint(ActorOf(ctx), ctx.user(), a), 201);
+                return Reply(org->Appoint(ActorOf(ctx), ctx.user(), a), 201);
               });
   router.Post("/api/roles/{id}/end", perm::Appoint(),
               {"Avslutt en rolletildeling", "org", Body({{"valid_to", Str()}}, {"valid_to"}), Ref("Assignment")},
-              [&org](Context& ctx) -> core::Result<Response> {
+              [org](Context& ctx) -> core::Result<Response> {
                 auto id = PathId(ctx);
                 if (!id.ok()) return id.status();
                 auto body = core::http::ParseJsonObject(ctx.req);
@@ -295,15 +295,15 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 JsonFields f(*body);
                 std::string to = f.RequiredDate("valid_to");
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_assignment"));
-                return Reply(org.EndAssignment(ActorOf(ctx), ctx.user(), *id, to));
+                return Reply(org->EndAssignment(ActorOf(ctx), ctx.user(), *id, to));
               });
 
   // ---- councils ----
   router.Get("/api/councils", perm::Read(),
              {"Samarbeidsrådet og innkjøpsrådet med medlemmer i dag", "org", nullptr, ListOf("Council")},
-             [&org](Context&) -> core::Result<Response> {
+             [org](Context&) -> core::Result<Response> {
                json items = json::array();
-               for (const auto& c : org.ListCouncils()) {
+               for (const auto& c : org->ListCouncils()) {
                  json members = json::array();
                  for (const auto& a : c.members)
                    members.push_back({{"person_id", a.person_id}, {"name", a.person_name}, {"municipality", a.municipality},
@@ -315,16 +315,16 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
 
   // ---- users (admin) ----
   router.Get("/api/users", perm::Users(), {"Brukerkontoene", "org", nullptr, ListOf("User")},
-             [&org](Context&) -> core::Result<Response> {
+             [org](Context&) -> core::Result<Response> {
                json items = json::array();
-               for (const auto& u : org.ListUsers()) items.push_back(ToJson(u));
+               for (const auto& u : org->ListUsers()) items.push_back(ToJson(u));
                return Response::Json(Items(items));
              });
   router.Post("/api/users", perm::Users(),
               {"Opprett en brukerkonto for en person (må bytte passord ved første innlogging)", "org",
                Body({{"username", Str()}, {"password", Str()}, {"person_id", {{"type", "integer"}}}}, {"username", "password", "person_id"}),
                Ref("User"), 201},
-              [&org](Context& ctx) -> core::Result<Response> {
+              [org](Context& ctx) -> core::Result<Response> {
                 auto body = core::http::ParseJsonObject(ctx.req);
                 if (!body.ok()) return body.status();
                 JsonFields f(*body);
@@ -333,7 +333,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 if (!pw || pw->empty()) f.AddError("password", "Må fylles ut.");
                 std::int64_t person_id = f.RequiredInt("person_id");
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_user"));
-                return Reply(org.CreateUser(ActorOf(ctx), username, (*body)["password"].get<std::string>(), person_id), 201);
+                return Reply(org->CreateUser(ActorOf(ctx), username, (*body)["password"].get<std::string>(), person_id), 201);
               });
   auto user_action = [&](const std::string& path, const std::string& summary,
                          std::function<core::Result<UserView>(const Actor&, std::int64_t)> fn) {
@@ -346,15 +346,15 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
     });
   };
   user_action("/api/users/{id}/deactivate", "Deaktiver en bruker (avslutter øktene)",
-              [&org](const Actor& a, std::int64_t id) { return org.SetUserActive(a, id, false); });
+              [org](const Actor& a, std::int64_t id) { return org->SetUserActive(a, id, false); });
   user_action("/api/users/{id}/activate", "Aktiver en bruker igjen",
-              [&org](const Actor& a, std::int64_t id) { return org.SetUserActive(a, id, true); });
+              [org](const Actor& a, std::int64_t id) { return org->SetUserActive(a, id, true); });
   user_action("/api/users/{id}/unlock", "Opphev sperre etter mislykkede innlogginger",
-              [&org](const Actor& a, std::int64_t id) { return org.Unlock(a, id); });
+              [org](const Actor& a, std::int64_t id) { return org->Unlock(a, id); });
   router.Post("/api/users/{id}/reset-password", perm::Users(),
               {"Sett nytt passord; brukeren må bytte ved neste innlogging", "org", Body({{"new_password", Str()}}, {"new_password"}),
                Ref("User")},
-              [&org](Context& ctx) -> core::Result<Response> {
+              [org](Context& ctx) -> core::Result<Response> {
                 auto id = PathId(ctx);
                 if (!id.ok()) return id.status();
                 auto body = core::http::ParseJsonObject(ctx.req);
@@ -363,7 +363,7 @@ void AddRoutes(core::http::Router& router, core::Services& sv, OrgService& org) 
                 auto pw = f.OptionalString("new_password", 1024);
                 if (!pw || pw->empty()) f.AddError("new_password", "Må fylles ut.");
                 SAMKJOP_RETURN_IF_ERROR(f.Finish("org.invalid_user"));
-                return Reply(org.ResetPassword(ActorOf(ctx), *id, (*body)["new_password"].get<std::string>()));
+                return Reply(org->ResetPassword(ActorOf(ctx), *id, (*body)["new_password"].get<std::string>()));
               });
   (void)sv;
 }

@@ -46,7 +46,7 @@ std::vector<Municipality> QueryMunis(soci::session& sql, const std::string& wher
   soci::statement st(sql);
   st.alloc();
   st.prepare(q);
-  if (!where.empty()) st.exchange(soci::use(arg));
+  if (where.find(':') != std::string::npos) st.exchange(soci::use(arg));
   st.exchange(soci::into(r.m.orgnr));
   st.exchange(soci::into(r.m.name));
   st.exchange(soci::into(r.m.municipality_number));
@@ -75,7 +75,7 @@ std::optional<Municipality> GetMunicipality(soci::session& sql, const std::strin
 }
 
 std::optional<Municipality> GetHost(soci::session& sql) {
-  auto out = QueryMunis(sql, " WHERE host = 1 AND orgnr <> :o", "");
+  auto out = QueryMunis(sql, " WHERE host = 1", "");
   if (out.empty()) return std::nullopt;
   return out[0];
 }
