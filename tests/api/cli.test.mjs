@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binary } from './harness.mjs';
+import { binary, freePort } from './harness.mjs';
 
 const run = (args, { input = '', env = {} } = {}) =>
   spawnSync(binary, args, { input, encoding: 'utf8', env: { ...process.env, SAMKJOP_DB: '', SAMKJOP_DATA: '', ...env } });
@@ -75,4 +75,30 @@ test('backup and restore round-trip a SQLite database', () => {
   assert.match(again.stdout, /allerede data/, 'the restored database holds the demo data');
   assert.notEqual(run(['restore', '--data', other, '--from', join(d, 'missing.db')]).status, 0);
   rmSync(d, { recursive: true, force: true });
+});
+
+test('serve --public-url https://… marks the session cookie Secure', async () => {
+  const { spawn } = await import('node:child_process');
+  const d = mkdtempSync(join(tmpdir(), 'samkjop-cli-'));
+  assert.equal(run(['seed-demo', '--data', d, '--password-hash-cost', 'min']).status, 0);
+  const port = await freePort();
+  const proc = spawn(binary, ['serve', '--data', d, '--listen', `127.0.0.1:${port}`, '--password-hash-cost', 'min',
+    '--public-url', 'https://innkjop.example.no'], { stdio: 'ignore' });
+  try {
+    let res;
+    for (let i = 0; i < 100 && !res; i++) {
+      try {
+        res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+          method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'direktor', password: 'Samkjop-demo-2026' }),
+        });
+      } catch { await new Promise((r) => setTimeout(r, 100)); }
+    }
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('set-cookie'), /; Secure/);
+  } finally {
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.on('exit', r));
+    rmSync(d, { recursive: true, force: true });
+  }
 });

@@ -14,7 +14,7 @@ export const binary = join(root, 'build', 'samkjop');
 export const PASSWORD = 'Samkjop-demo-2026';
 export const calls = [];
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.listen(0, '127.0.0.1', () => {
