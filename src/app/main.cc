@@ -16,6 +16,7 @@
 #include "app/modules.h"
 #include "core/http/pipeline.h"
 #include "core/http/server.h"
+#include "core/nor/civil_date.h"
 #include "core/storage/database.h"
 #include "modules/org/org_service.h"
 #include "modules/rules/rules_cli.h"
@@ -127,6 +128,24 @@ std::string DefaultWebDir(const char* argv0) {
   return "";
 }
 
+// --today: pins the business date for this process (tests only).
+void AddTodayOption(CLI::App* cmd, std::string* today) {
+  cmd->add_option("--today", *today, "Tests only: pin today's date (YYYY-MM-DD) for this process; logged as a warning");
+}
+
+// Pins today when --today was given. False (with a message) when it is not a date.
+bool ApplyToday(const std::string& today) {
+  if (today.empty()) return true;
+  auto d = core::nor::ParseIsoDate(today);
+  if (!d) {
+    std::cerr << "samkjop: --today must be a date YYYY-MM-DD, got " << today << "\n";
+    return false;
+  }
+  core::nor::PinToday(d);
+  spdlog::warn(R"json({{"msg":"today is pinned: --today is for tests only","today":"{}"}})json", today);
+  return true;
+}
+
 core::auth::AuthConfig AuthConfigFrom(const std::string& cost, int max_failures, int lock_seconds,
                                       const std::string& public_url) {
   core::auth::AuthConfig c;
@@ -157,7 +176,7 @@ int Main(int argc, char** argv) {
 
   // --- serve ---
   DataOptions serve_data;
-  std::string listen = "127.0.0.1:8080", public_url, web_dir, hash_cost = "interactive";
+  std::string listen = "127.0.0.1:8080", public_url, web_dir, hash_cost = "interactive", serve_today;
   std::size_t threads = 4, max_body_kib = 1024;
   int login_max_failures = 5, login_lock_seconds = 900;
   auto* serve = app.add_subcommand("serve", "Run the web server (migrates the database first)");
@@ -174,8 +193,13 @@ int Main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::Range(1, 1000));
   serve->add_option("--login-lock-seconds", login_lock_seconds, "How long a lock lasts")
       ->capture_default_str()->check(CLI::Range(1, 86400));
+  AddTodayOption(serve, &serve_today);
   serve->callback([&] {
     Resolve(&serve_data);
+    if (!ApplyToday(serve_today)) {
+      exit_code = 2;
+      return;
+    }
     core::http::ServerOptions so;
     if (!ParseListen(listen, &so.host, &so.port)) {
       std::cerr << "samkjop: --listen must be HOST:PORT, got " << listen << "\n";
@@ -221,13 +245,18 @@ int Main(int argc, char** argv) {
 
   // --- seed-demo ---
   DataOptions seed_data;
-  std::string seed_cost = "interactive";
+  std::string seed_cost = "interactive", seed_today;
   auto* seed = app.add_subcommand("seed-demo", "Load the RIIK demo data into an empty database");
   AddDataOptions(seed, &seed_data);
   seed->add_option("--password-hash-cost", seed_cost, "argon2id cost for the demo accounts (min: tests only)")
       ->check(CLI::IsMember({"interactive", "min"}));
+  AddTodayOption(seed, &seed_today);
   seed->callback([&] {
     Resolve(&seed_data);
+    if (!ApplyToday(seed_today)) {
+      exit_code = 2;
+      return;
+    }
     auto db = OpenAndMigrate(seed_data, modules, 1);
     if (!db.ok()) {
       exit_code = Fail(db.status());
@@ -257,7 +286,7 @@ int Main(int argc, char** argv) {
   auto* user = app.add_subcommand("user", "Manage local user accounts");
   user->require_subcommand(1);
   DataOptions user_data;
-  std::string ua_username, ua_role, ua_muni, ua_area, ua_name;
+  std::string ua_username, ua_role, ua_muni, ua_area, ua_name, ua_today;
   auto* user_add = user->add_subcommand("add", "Create a user with one role; the password is read from standard input");
   AddDataOptions(user_add, &user_data);
   user_add->add_option("USERNAME", ua_username, "Username")->required();
@@ -265,8 +294,13 @@ int Main(int argc, char** argv) {
   user_add->add_option("--municipality", ua_muni, "Organisation number of the municipality (roles held per municipality)");
   user_add->add_option("--product-area", ua_area, "Product area code (product_manager)");
   user_add->add_option("--name", ua_name, "Full name (default: the username)");
+  AddTodayOption(user_add, &ua_today);
   user_add->callback([&] {
     Resolve(&user_data);
+    if (!ApplyToday(ua_today)) {
+      exit_code = 2;
+      return;
+    }
     auto db = OpenAndMigrate(user_data, modules, 1);
     if (!db.ok()) {
       exit_code = Fail(db.status());

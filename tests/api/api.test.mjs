@@ -3,7 +3,7 @@
 // Every protected route has an allowed and a denied caller.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, isProblem, calls, PASSWORD } from './harness.mjs';
+import { startServer, Client, as, isProblem, calls, PASSWORD, TODAY, addDays, addMonths } from './harness.mjs';
 
 const KV = '944117784';
 const GRUE = '964948143';
@@ -23,6 +23,7 @@ describe('core: health, errors, headers', () => {
     assert.equal(r.data.status, 'ok');
     assert.match(r.data.version, /^\d+\.\d+\.\d+$/);
     assert.equal(r.data.database, server.db.startsWith('postgres') ? 'postgresql' : 'sqlite');
+    assert.equal(r.data.today, TODAY, 'the server runs on the pinned date');
   });
   test('security headers and request id on every response', async () => {
     const r = await new Client(server).get('/api/health');
@@ -246,10 +247,14 @@ describe('org: product areas and people', () => {
 describe('org: role assignments (R-1, IA-5) and councils', () => {
   const person = async (c, q) => (await c.get(`/api/people?q=${encodeURIComponent(q)}`)).data.items[0];
   test('who was the officer on a date: the history', async () => {
+    // The demo: Åsnes's officer left three months before the demo was seeded.
     const a = await as(server, 'ansatt');
-    const before = await a.get(`/api/roles?role=officer&municipality=${ASNES}&at=2026-03-01`);
-    assert.deepEqual(before.data.items.map((x) => x.person_name), ['Gunnar Åsli']);
-    const now = await a.get(`/api/roles?role=officer&municipality=${ASNES}&at=2026-11-01`);
+    const left = addMonths(TODAY, -3);
+    const before = await a.get(`/api/roles?role=officer&municipality=${ASNES}&at=${addMonths(TODAY, -6)}`);
+    assert.deepEqual(before.data.items.map((x) => [x.person_name, x.valid_to]), [['Gunnar Åsli', left]]);
+    const lastDay = await a.get(`/api/roles?role=officer&municipality=${ASNES}&at=${left}`);
+    assert.equal(lastDay.data.total, 1);
+    const now = await a.get(`/api/roles?role=officer&municipality=${ASNES}&at=${addDays(left, 1)}`);
     assert.equal(now.data.total, 0);
     isProblem(assert, await a.get('/api/roles?at=2026-02-30'), 400, 'org.invalid_filter', 'at');
     isProblem(assert, await a.get('/api/roles?role=king'), 400, undefined, 'role');
@@ -257,14 +262,14 @@ describe('org: role assignments (R-1, IA-5) and councils', () => {
   test('officer appoints a product manager in own municipality (IA-5), not elsewhere', async () => {
     const o = await as(server, 'innkjop.kongsvinger');
     const trine = await person(o, 'Trine Lie');
-    const r = await o.post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: KV, product_area: 'food', valid_from: '2026-11-01' });
+    const r = await o.post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: KV, product_area: 'food', valid_from: TODAY });
     assert.equal(r.status, 201, JSON.stringify(r.data));
     assert.equal(r.data.product_area, 'food');
-    isProblem(assert, await o.post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: GRUE, product_area: 'food', valid_from: '2026-11-01' }), 403, 'org.not_allowed_to_appoint');
-    isProblem(assert, await (await as(server, 'ansatt')).post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: KV, product_area: 'ict', valid_from: '2026-11-01' }), 403);
-    isProblem(assert, await o.post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: KV, product_area: 'nope', valid_from: '2026-11-01' }), 400, 'org.invalid_assignment', 'product_area');
-    isProblem(assert, await o.post('/api/roles', { person_id: trine.id, role: 'wizard', municipality: KV, valid_from: '2026-11-01' }), 400, undefined, 'role');
-    isProblem(assert, await o.post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: '123456785', product_area: 'food', valid_from: '2026-11-01' }), 400, undefined, 'municipality');
+    isProblem(assert, await o.post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: GRUE, product_area: 'food', valid_from: TODAY }), 403, 'org.not_allowed_to_appoint');
+    isProblem(assert, await (await as(server, 'ansatt')).post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: KV, product_area: 'ict', valid_from: TODAY }), 403);
+    isProblem(assert, await o.post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: KV, product_area: 'nope', valid_from: TODAY }), 400, 'org.invalid_assignment', 'product_area');
+    isProblem(assert, await o.post('/api/roles', { person_id: trine.id, role: 'wizard', municipality: KV, valid_from: TODAY }), 400, undefined, 'role');
+    isProblem(assert, await o.post('/api/roles', { person_id: trine.id, role: 'product_manager', municipality: '123456785', product_area: 'food', valid_from: TODAY }), 400, undefined, 'municipality');
     // The appointment is in the audit log with its after-image.
     const audit = await (await as(server, 'direktor')).get(`/api/audit?entity=org.role_assignment&entity_id=${r.data.id}`);
     assert.equal(audit.data.items[0].action, 'appoint');
@@ -272,20 +277,24 @@ describe('org: role assignments (R-1, IA-5) and councils', () => {
     assert.equal(audit.data.items[0].after.person_name, 'Trine Lie');
   });
   test('the chief executive appoints a new officer; the previous one ends the day before (R-1)', async () => {
+    // The new officer starts in a month, so Ola Haugen stays the officer today for the other tests.
     const c = await as(server, 'radmann');
     const trine = await person(c, 'Trine Lie');
-    isProblem(assert, await c.post('/api/roles', { person_id: trine.id, role: 'officer', municipality: GRUE, valid_from: '2026-12-01' }), 403);
-    const r = await c.post('/api/roles', { person_id: trine.id, role: 'officer', municipality: KV, valid_from: '2026-12-01' });
+    const start = addMonths(TODAY, 1);
+    isProblem(assert, await c.post('/api/roles', { person_id: trine.id, role: 'officer', municipality: GRUE, valid_from: start }), 403);
+    const r = await c.post('/api/roles', { person_id: trine.id, role: 'officer', municipality: KV, valid_from: start });
     assert.equal(r.status, 201, JSON.stringify(r.data));
     const hist = await c.get(`/api/roles?role=officer&municipality=${KV}`);
     const ola = hist.data.items.find((x) => x.person_name === 'Ola Haugen');
-    assert.equal(ola.valid_to, '2026-11-30');
-    const dec = await c.get(`/api/roles?role=officer&municipality=${KV}&at=2026-12-01`);
-    assert.deepEqual(dec.data.items.map((x) => x.person_name), ['Trine Lie']);
-    isProblem(assert, await c.post('/api/roles', { person_id: trine.id, role: 'officer', municipality: KV, valid_from: '2026-12-01' }), 409);
-    // Undo for the other tests: end Trine before she starts is refused, end on the start day works.
-    isProblem(assert, await c.post(`/api/roles/${r.data.id}/end`, { valid_to: '2026-11-30' }), 400, 'org.bad_end_date', 'valid_to');
-    assert.equal((await c.post(`/api/roles/${r.data.id}/end`, { valid_to: '2026-12-01' })).status, 200);
+    assert.equal(ola.valid_to, addDays(start, -1));
+    const then = await c.get(`/api/roles?role=officer&municipality=${KV}&at=${start}`);
+    assert.deepEqual(then.data.items.map((x) => x.person_name), ['Trine Lie']);
+    const today = await c.get(`/api/roles?role=officer&municipality=${KV}&at=${TODAY}`);
+    assert.deepEqual(today.data.items.map((x) => x.person_name), ['Ola Haugen']);
+    isProblem(assert, await c.post('/api/roles', { person_id: trine.id, role: 'officer', municipality: KV, valid_from: start }), 409);
+    // Ending Trine before she starts is refused; ending on her start day works.
+    isProblem(assert, await c.post(`/api/roles/${r.data.id}/end`, { valid_to: addDays(start, -1) }), 400, 'org.bad_end_date', 'valid_to');
+    assert.equal((await c.post(`/api/roles/${r.data.id}/end`, { valid_to: start })).status, 200);
   });
   test('ending an assignment: director allowed, other municipality officer denied', async () => {
     const d = await as(server, 'direktor');

@@ -12,6 +12,22 @@ import net from 'node:net';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binary = join(root, 'build', 'samkjop');
 export const PASSWORD = 'Samkjop-demo-2026';
+// Time is an input: the server and the demo data run on this pinned date, never on the wall
+// clock. It is deliberately not the real date, so a rule that reads the wall clock fails here.
+export const TODAY = process.env.SAMKJOP_TEST_TODAY ?? '2027-03-15';
+
+/** An ISO date `days` after `iso` (negative: before). */
+export function addDays(iso, days) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+/** An ISO date `months` after `iso`, clamped to the month's last day (as the server does). */
+export function addMonths(iso, months) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}
 export const calls = [];
 
 export function freePort() {
@@ -36,14 +52,14 @@ export async function startServer() {
     if (made.status !== 0) throw new Error(`createdb failed: ${made.stderr}`);
     db = pg.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
   }
-  const seed = spawnSync(binary, ['seed-demo', '--db', db, '--data', data, '--password-hash-cost', 'min'], { encoding: 'utf8' });
+  const seed = spawnSync(binary, ['seed-demo', '--db', db, '--data', data, '--password-hash-cost', 'min', '--today', TODAY], { encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`seed-demo failed: ${seed.stderr}`);
   // A stand-in web app, to test static files and the history fallback.
   mkdirSync(join(data, 'web', 'assets'), { recursive: true });
   writeFileSync(join(data, 'web', 'index.html'), '<!doctype html><html lang="nb"><title>Samkjøp</title></html>');
   writeFileSync(join(data, 'web', 'assets', 'app.js'), 'console.log(1);');
   const port = await freePort();
-  const proc = spawn(binary, ['serve', '--db', db, '--data', data, '--listen', `127.0.0.1:${port}`,
+  const proc = spawn(binary, ['serve', '--db', db, '--data', data, '--listen', `127.0.0.1:${port}`, '--today', TODAY,
     '--password-hash-cost', 'min', '--login-max-failures', '3', '--login-lock-seconds', '60',
     '--max-body-kib', '64', '--web', join(data, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -66,11 +66,13 @@ if [[ -z "${SAMKJOP_E2E_BASE_URL:-}" ]]; then
       log "$BIN not found: build the server first (make)"
       exit 1
     fi
-    log "seeding demo data in $TMP"
+    # Time is an input: the server and its demo data run on a pinned date (not the real one).
+    TODAY="${SAMKJOP_TEST_TODAY:-2027-03-15}"
+    log "seeding demo data in $TMP (today pinned to $TODAY)"
     # The cheapest argon2id cost: this data is thrown away after the run.
-    "$BIN" seed-demo --data "$TMP" --password-hash-cost min >"$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log" >&2; exit 1; }
+    "$BIN" seed-demo --data "$TMP" --password-hash-cost min --today "$TODAY" >"$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log" >&2; exit 1; }
     log "starting $BIN serve on 127.0.0.1:$PORT"
-    "$BIN" serve --listen "127.0.0.1:$PORT" --data "$TMP" --web "$ROOT/web/dist" --password-hash-cost min \
+    "$BIN" serve --listen "127.0.0.1:$PORT" --data "$TMP" --web "$ROOT/web/dist" --password-hash-cost min --today "$TODAY" \
       >"$TMP/server.log" 2>&1 &
   fi
   SERVER_PID=$!

@@ -131,7 +131,7 @@ Principal AuthService::Load(soci::session& sql, std::int64_t user_id) {
   p.name = p.username;
   if (person_loader_) {
     PersonInfo info =
-        person_loader_(sql, p.person_id, nor::FormatIsoDate(nor::TodayOslo()));
+        person_loader_(sql, p.person_id, nor::TodayIso());
     if (!info.name.empty()) p.name = info.name;
     p.email = info.email;
     p.roles = std::move(info.roles);
@@ -378,7 +378,8 @@ nlohmann::json AuthService::PrincipalJson(const Principal& p) {
             {"person_id", p.person_id ? nlohmann::json(p.person_id) : nlohmann::json()},
             {"must_change_password", p.must_change_password}}},
           {"roles", roles},
-          {"csrf_token", p.csrf_token}};
+          {"csrf_token", p.csrf_token},
+          {"today", nor::TodayIso()}};
 }
 
 bool AuthService::CsrfMatches(const Principal& p, const std::string& header_value) {

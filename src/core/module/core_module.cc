@@ -54,8 +54,9 @@ audit::Filter ReadAuditFilter(const http::Request& req, std::vector<FieldError>*
 
 void AddRoutes(http::Router& router, Services& sv) {
   router.AddSchema("Health", {{"type", "object"},
-                              {"required", {"status", "version", "database"}},
+                              {"required", {"status", "version", "database", "today"}},
                               {"properties", {{"status", {{"type", "string"}}},
+                                              {"today", {{"type", "string"}, {"format", "date"}}},
                                               {"version", {{"type", "string"}}},
                                               {"database", {{"type", "string"}, {"enum", {"sqlite", "postgresql"}}}}}}});
   router.AddSchema("RoleAssignment",
@@ -68,7 +69,7 @@ void AddRoutes(http::Router& router, Services& sv) {
                                     {"valid_to", {{"type", {"string", "null"}}, {"format", "date"}}}}}});
   router.AddSchema("Session",
                    {{"type", "object"},
-                    {"required", {"user", "roles", "csrf_token"}},
+                    {"required", {"user", "roles", "csrf_token", "today"}},
                     {"properties",
                      {{"user", {{"type", "object"},
                                 {"required", {"id", "username", "name", "email", "person_id", "must_change_password"}},
@@ -79,7 +80,8 @@ void AddRoutes(http::Router& router, Services& sv) {
                                                 {"person_id", {{"type", {"integer", "null"}}}},
                                                 {"must_change_password", {{"type", "boolean"}}}}}}},
                       {"roles", {{"type", "array"}, {"items", http::Ref("RoleAssignment")}}},
-                      {"csrf_token", {{"type", "string"}}}}}});
+                      {"csrf_token", {{"type", "string"}}},
+                      {"today", {{"type", "string"}, {"format", "date"}}}}}});
   router.AddSchema("AuditEntry",
                    {{"type", "object"},
                     {"required", {"id", "at", "username", "action", "entity", "entity_id", "before", "after", "request_id"}},
@@ -98,7 +100,8 @@ void AddRoutes(http::Router& router, Services& sv) {
              [&sv](Context&) -> Result<Response> {
                Status st = sv.db.Ping();
                if (!st.ok()) return st;
-               return Response::Json({{"status", "ok"}, {"version", sv.version}, {"database", sv.db.KindName()}});
+               return Response::Json(
+                   {{"status", "ok"}, {"version", sv.version}, {"database", sv.db.KindName()}, {"today", nor::TodayIso()}});
              });
 
   router.Get("/api/openapi.json", Access::Public(),

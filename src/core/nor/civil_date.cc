@@ -2,6 +2,7 @@
 
 #include <ctime>
 #include <mutex>
+#include <stdexcept>
 
 #include <date/tz.h>
 
@@ -27,7 +28,7 @@ std::optional<Date> Make(int y, int m, int d) {
 }
 
 std::mutex g_today_mu;
-std::optional<Date> g_today_for_test;  // guarded by g_today_mu
+std::optional<Date> g_today_for_test;  // guarded by g_today_mu; set by PinToday
 
 }  // namespace
 
@@ -77,9 +78,33 @@ Date TodayOslo() {
   }
 }
 
-void SetTodayForTest(std::optional<Date> d) {
+std::string TodayIso() { return FormatIsoDate(TodayOslo()); }
+
+void PinToday(std::optional<Date> d) {
   std::lock_guard<std::mutex> lock(g_today_mu);
   g_today_for_test = d;
+}
+
+bool TodayIsPinned() {
+  std::lock_guard<std::mutex> lock(g_today_mu);
+  return g_today_for_test.has_value();
+}
+
+Date AddDays(Date d, int days) {
+  return Date{std::chrono::sys_days{d} + std::chrono::days{days}};
+}
+
+Date AddMonths(Date d, int months) {
+  std::chrono::year_month ym = std::chrono::year_month{d.year(), d.month()} + std::chrono::months{months};
+  std::chrono::year_month_day_last last{ym.year(), std::chrono::month_day_last{ym.month()}};
+  std::chrono::day day = d.day() > last.day() ? last.day() : d.day();
+  return Date{ym.year(), ym.month(), day};
+}
+
+std::string AddDaysIso(const std::string& iso, int days) {
+  auto d = ParseIsoDate(iso);
+  if (!d) throw std::invalid_argument("AddDaysIso: not a date: " + iso);
+  return FormatIsoDate(AddDays(*d, days));
 }
 
 std::string NowUtcIso() {

@@ -25,9 +25,25 @@ std::string FormatIsoDate(Date d);
 // "01.03.2026".
 std::string FormatNorwegianDate(Date d);
 
-// Today's date in Europe/Oslo. Tests may pin it with SetTodayForTest.
+// Time is an input. "Today" is the business date every rule reads: the
+// Europe/Oslo calendar date, unless pinned. `samkjop … --today YYYY-MM-DD`
+// pins it for a whole process (tests only; logged as a warning), and unit
+// tests pin it with PinToday. Instants (audit timestamps, session expiry)
+// stay on the real clock.
 Date TodayOslo();
-void SetTodayForTest(std::optional<Date> d);
+// "2026-12-02": TodayOslo() as ISO text.
+std::string TodayIso();
+// Pins TodayOslo() to `d` for the whole process; nullopt unpins.
+void PinToday(std::optional<Date> d);
+// Whether TodayOslo() is pinned.
+bool TodayIsPinned();
+
+// Calendar arithmetic. AddMonths clamps to the last day of the month
+// (2024-01-31 + 1 month = 2024-02-29).
+Date AddDays(Date d, int days);
+Date AddMonths(Date d, int months);
+// The same on ISO text; the input must be a valid date (programmer error otherwise).
+std::string AddDaysIso(const std::string& iso, int days);
 
 // The current instant as "2026-11-26T05:33:20Z" (UTC, second precision).
 std::string NowUtcIso();

@@ -24,10 +24,31 @@ TEST(CivilDateTest, RejectsNonDates) {
 }
 
 TEST(CivilDateTest, TodayCanBePinned) {
-  SetTodayForTest(ParseIsoDate("2026-03-01"));
-  EXPECT_EQ(FormatIsoDate(TodayOslo()), "2026-03-01");
-  SetTodayForTest(std::nullopt);
+  PinToday(ParseIsoDate("2026-03-01"));
+  EXPECT_TRUE(TodayIsPinned());
+  EXPECT_EQ(TodayIso(), "2026-03-01");
+  PinToday(std::nullopt);
+  EXPECT_FALSE(TodayIsPinned());
   EXPECT_TRUE(TodayOslo().ok());
+}
+
+TEST(CivilDateTest, AddMonthsClampsToTheMonthsLastDay) {
+  struct Case {
+    const char* from;
+    int months;
+    const char* want;
+  } cases[] = {
+      {"2024-01-31", 1, "2024-02-29"}, {"2025-01-31", 1, "2025-02-28"}, {"2024-03-15", 48, "2028-03-15"},
+      {"2026-12-02", -3, "2026-09-02"}, {"2026-05-31", -3, "2026-02-28"}, {"2026-11-30", 2, "2027-01-30"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(FormatIsoDate(AddMonths(*ParseIsoDate(c.from), c.months)), c.want) << c.from;
+}
+
+TEST(CivilDateTest, AddDaysCrossesMonthsAndYears) {
+  EXPECT_EQ(AddDaysIso("2026-12-31", 1), "2027-01-01");
+  EXPECT_EQ(AddDaysIso("2024-03-01", -1), "2024-02-29");
+  EXPECT_EQ(AddDaysIso("2026-12-02", -90), "2026-09-03");
+  EXPECT_THROW(AddDaysIso("2026-02-30", 1), std::invalid_argument);
 }
 
 }  // namespace

@@ -54,14 +54,26 @@ constexpr const char* kProductAreas[][3] = {
 
 constexpr char kDemoPassword[] = "Samkjop-demo-2026";
 
+// Demo dates are relative to the day the demo is seeded (TodayOslo(), which
+// --today pins), so the demo tells the same story on any date.
+std::string YearsAgo(int years, unsigned month = 1) {
+  auto today = core::nor::TodayOslo();
+  return core::nor::FormatIsoDate(core::nor::Date{today.year() - std::chrono::years{years},
+                                                  std::chrono::month{month}, std::chrono::day{1}});
+}
+std::string MonthsAgo(int months) {
+  return core::nor::FormatIsoDate(core::nor::AddMonths(core::nor::TodayOslo(), -months));
+}
+
 }  // namespace
 
 core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
   core::storage::Session s = sv.db.Acquire();
   auto& sql = s.sql();
   core::storage::WriteTx tx(s);
+  const std::string member_from = YearsAgo(6);
   for (const auto& d : kMunicipalities) {
-    Municipality m{d.orgnr, d.name, d.number, d.host, "2020-01-01", "", d.verified};
+    Municipality m{d.orgnr, d.name, d.number, d.host, member_from, "", d.verified};
     store::InsertMunicipality(sql, m);
     core::audit::Record(sql, actor, {"create", "org.municipality", m.orgnr, nullptr, ToJson(MunicipalityView{m, {}})});
   }
@@ -77,8 +89,8 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
                                      {{"name", p.name}, {"municipality", p.municipality}}});
     return p.id;
   };
-  auto appoint = [&](std::int64_t person_id, Role role, const char* muni, const char* area, const char* from,
-                     const char* to = "") {
+  auto appoint = [&](std::int64_t person_id, Role role, const char* muni, const char* area, const std::string& from,
+                     const std::string& to = "") {
     Assignment a;
     a.person_id = person_id;
     a.role = role;
@@ -100,10 +112,10 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
   auto director = person("Dagny Lund", "Daglig leder, RIIK", kv, "dagny.lund@kongsvinger.kommune.no", "62 80 00 02");
   auto staff = person("Sindre Bakken", "Innkjøpsrådgiver, RIIK", kv, "sindre.bakken@kongsvinger.kommune.no", "62 80 00 03");
   auto auditor = person("Rita Revisjon", "Forvaltningsrevisor", "", "rita.revisjon@revisjon.example.no", "62 80 00 09");
-  appoint(admin, Role::kAdmin, "", "", "2024-01-01");
-  appoint(director, Role::kDirector, "", "", "2022-08-01");
-  appoint(staff, Role::kStaff, "", "", "2023-01-01");
-  appoint(auditor, Role::kAuditor, "", "", "2025-01-01");
+  appoint(admin, Role::kAdmin, "", "", YearsAgo(2));
+  appoint(director, Role::kDirector, "", "", YearsAgo(4, 8));
+  appoint(staff, Role::kStaff, "", "", YearsAgo(3));
+  appoint(auditor, Role::kAuditor, "", "", YearsAgo(1));
 
   // Chief executives (cooperation council) and procurement officers (procurement council).
   struct Local {
@@ -122,26 +134,26 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
   std::int64_t kv_chief = 0, kv_officer = 0;
   for (const auto& l : locals) {
     auto chief = person(l.chief, "Kommunedirektør", l.orgnr, "", "");
-    appoint(chief, Role::kChiefExecutive, l.orgnr, "", "2021-01-01");
+    appoint(chief, Role::kChiefExecutive, l.orgnr, "", YearsAgo(5));
     if (std::string(l.orgnr) == kv) kv_chief = chief;
     if (l.officer) {
       auto officer = person(l.officer, "Innkjøpsansvarlig", l.orgnr, "", "");
-      appoint(officer, Role::kOfficer, l.orgnr, "", "2023-01-01");
+      appoint(officer, Role::kOfficer, l.orgnr, "", YearsAgo(3));
       if (std::string(l.orgnr) == kv) kv_officer = officer;
     }
   }
-  // Åsnes: the officer left on 31 August this year; the post is vacant.
+  // Åsnes: the officer left three months before today; the post is vacant (R-1 red).
   auto former = person("Gunnar Åsli", "Tidligere innkjøpsansvarlig", "974602970", "", "");
-  appoint(former, Role::kOfficer, "974602970", "", "2021-03-01", "2026-08-31");
+  appoint(former, Role::kOfficer, "974602970", "", YearsAgo(5, 3), MonthsAgo(3));
 
   auto pm = person("Siri Holm", "Kjøkkensjef, produktansvarlig matvarer", kv, "siri.holm@kongsvinger.kommune.no", "62 80 01 10");
-  appoint(pm, Role::kProductManager, kv, "food", "2024-02-01");
+  appoint(pm, Role::kProductManager, kv, "food", YearsAgo(2, 2));
   auto pm_ict = person("Nils Aas", "IKT-rådgiver", kv, "nils.aas@kongsvinger.kommune.no", "62 80 01 20");
-  appoint(pm_ict, Role::kProductManager, kv, "ict", "2024-02-01");
+  appoint(pm_ict, Role::kProductManager, kv, "ict", YearsAgo(2, 2));
   auto council = person("Liv Aasen", "Politiker, medlem av kontrollutvalget", kv, "", "");
-  appoint(council, Role::kCouncilMember, kv, "", "2023-10-01");
+  appoint(council, Role::kCouncilMember, kv, "", YearsAgo(3, 10));
   auto employee = person("Emil Sand", "Konsulent, helse og omsorg", kv, "emil.sand@kongsvinger.kommune.no", "");
-  appoint(employee, Role::kEmployee, kv, "", "2025-01-01");
+  appoint(employee, Role::kEmployee, kv, "", YearsAgo(1));
 
   for (auto [username, pid] : std::initializer_list<std::pair<const char*, std::int64_t>>{
            {"admin", admin}, {"direktor", director}, {"stab", staff}, {"radmann", kv_chief},

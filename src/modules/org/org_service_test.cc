@@ -18,7 +18,7 @@ using core::auth::Role;
 class OrgServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    core::nor::SetTodayForTest(core::nor::ParseIsoDate("2026-06-15"));
+    core::nor::PinToday(core::nor::ParseIsoDate("2026-06-15"));
     auto db = core::storage::Database::Open("sqlite::memory:", 1);
     ASSERT_TRUE(db.ok());
     db_ = std::move(db).value();
@@ -36,7 +36,7 @@ class OrgServiceTest : public ::testing::Test {
     ASSERT_TRUE(org_->CreateProductArea(actor_, {"food", "Matvarer", "Food"}).ok());
     admin_.roles = {{1, Role::kAdmin, "", "", "2020-01-01", ""}};
   }
-  void TearDown() override { core::nor::SetTodayForTest(std::nullopt); }
+  void TearDown() override { core::nor::PinToday(std::nullopt); }
 
   std::int64_t NewPerson(const std::string& name, const std::string& muni = "944117784") {
     Person p;

@@ -180,9 +180,9 @@ TEST(RulesCliTest, Thresholds) {
   EXPECT_EQ(r.body["date"], "2024-03-14");
   EXPECT_EQ(r.body["values"].size(), 22u);
 
-  core::nor::SetTodayForTest(core::nor::ParseIsoDate("2025-06-01"));
+  core::nor::PinToday(core::nor::ParseIsoDate("2025-06-01"));
   r = RunCli({"rules", "thresholds"});
-  core::nor::SetTodayForTest(std::nullopt);
+  core::nor::PinToday(std::nullopt);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.body["date"], "2025-06-01");
 }

@@ -4,6 +4,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { useSyncExternalStore } from 'react';
 import { ApiError, api, setCsrfToken } from './api-client';
 import type { BodyOf, ResponseOf } from './api-types';
+import { setServerToday } from './format';
 
 export type Session = ResponseOf<'/api/auth/me', 'get'>;
 export type SessionUser = Session['user'];
@@ -38,6 +39,7 @@ export async function getSession(): Promise<Session | null> {
   try {
     const session = await api.get<Session>('/api/auth/me');
     setCsrfToken(session.csrf_token);
+    setServerToday(session.today);
     return session;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
@@ -65,6 +67,7 @@ export function useRequiredSession(): Session {
 export async function login(input: LoginInput): Promise<Session> {
   const session = await api.post<Session>('/api/auth/login', input);
   setCsrfToken(session.csrf_token);
+  setServerToday(session.today);
   return session;
 }
 

@@ -39,9 +39,18 @@ export function formatTime(d: Date): string {
   return `${p.hour}:${p.minute}`;
 }
 
-/** Today's date in Europe/Oslo as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  const p = Object.fromEntries(dateTimeParts.formatToParts(now).map((x) => [x.type, x.value]));
+// The server's business date ("today" as every rule there reads it), from the session. In
+// production it is the Europe/Oslo date; tests pin it on the server (--today), and the UI
+// follows, so defaults such as "from today" agree with the server.
+let serverToday: string | null = null;
+export function setServerToday(iso: string | null): void {
+  serverToday = iso;
+}
+
+/** Today as YYYY-MM-DD: the server's date when known, else the Europe/Oslo date of `now`. */
+export function todayIso(now?: Date): string {
+  if (!now && serverToday) return serverToday;
+  const p = Object.fromEntries(dateTimeParts.formatToParts(now ?? new Date()).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}`;
 }
 

@@ -10,6 +10,7 @@ export function makeSession(roles: Array<Partial<Session['roles'][number]> & { r
     user: { id: 1, username: 'test', name: 'Test Testesen', email: null, person_id: null, must_change_password: false, ...user },
     roles: roles.map((r) => ({ municipality: null, product_area: null, valid_from: '2020-01-01', valid_to: null, ...r })),
     csrf_token: 'csrf-123',
+    today: '2026-06-15',
   };
 }
 
