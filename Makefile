@@ -10,7 +10,7 @@ BUILDTYPE ?= Release
 LISTEN    ?= 127.0.0.1:8080
 export CCACHE_SLOPPINESS = pch_defines,time_macros,include_file_mtime,include_file_ctime
 
-.PHONY: all deps configure cpp web build run test test-unit test-api test-spend test-web test-e2e test-later bench clean format
+.PHONY: all deps configure cpp web build run test test-unit test-api test-spend test-web test-e2e test-later test-format bench clean format
 
 all: build
 
@@ -39,8 +39,14 @@ build: cpp web
 run: build
 	@scripts/run-demo.sh $(LISTEN)
 
-test: build test-unit test-api test-spend test-web test-e2e
+test: build test-format test-unit test-api test-spend test-web test-e2e
 	@echo "make test: all suites passed"
+
+# Style: C++ as .clang-format says (make format fixes it), the web's ESLint rules.
+CXX_SOURCES = $(shell find src bench -name '*.cc' -o -name '*.h')
+test-format: web/node_modules/.installed
+	clang-format --dry-run --Werror $(CXX_SOURCES)
+	cd web && npm run --silent lint
 
 test-unit: cpp
 	ctest --test-dir $(BUILD) --output-on-failure --timeout 120 -j$(JOBS)
@@ -69,7 +75,7 @@ bench: build
 	scripts/bench-http.sh
 
 format:
-	find src bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+	clang-format -i $(CXX_SOURCES)
 
 clean:
 	rm -rf $(BUILD) web/dist

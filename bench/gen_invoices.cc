@@ -108,27 +108,44 @@ struct Universe {
   std::vector<Agreement> agreements;
 };
 
-const char* kAreaNames[] = {
-    "Kontorrekvisita", "IKT-utstyr", "Møbler og inventar", "Matvarer", "Renhold og hygiene",
-    "Transport og skyss", "Byggevarer", "Elektro", "Rørleggertjenester",
-    "Medisinsk forbruksmateriell", "Konsulenttjenester", "Vikartjenester", "Arbeidsklær",
-    "Drivstoff", "Snøbrøyting og strøing", "Trykksaker", "Reise og opphold", "Telefoni",
-    "Programvare og lisenser", "Skolemateriell", "Leker og barnehageutstyr",
-    "Tekniske hjelpemidler", "Vaktmestertjenester", "Avfallshåndtering"};
+const char* kAreaNames[] = {"Kontorrekvisita",
+                            "IKT-utstyr",
+                            "Møbler og inventar",
+                            "Matvarer",
+                            "Renhold og hygiene",
+                            "Transport og skyss",
+                            "Byggevarer",
+                            "Elektro",
+                            "Rørleggertjenester",
+                            "Medisinsk forbruksmateriell",
+                            "Konsulenttjenester",
+                            "Vikartjenester",
+                            "Arbeidsklær",
+                            "Drivstoff",
+                            "Snøbrøyting og strøing",
+                            "Trykksaker",
+                            "Reise og opphold",
+                            "Telefoni",
+                            "Programvare og lisenser",
+                            "Skolemateriell",
+                            "Leker og barnehageutstyr",
+                            "Tekniske hjelpemidler",
+                            "Vaktmestertjenester",
+                            "Avfallshåndtering"};
 
-const char* kPlaces[] = {"Kongsvinger", "Glåmdal",  "Eidskog", "Grue",     "Åsnes",   "Odal",
-                         "Solør",       "Hedmark",  "Innlandet", "Østlandet", "Vinger", "Skarnes",
-                         "Flisa",       "Magnor",   "Kirkenær", "Sætre",   "Årnes",   "Hamar",
-                         "Elverum",     "Nord-Odal", "Brårud", "Øvre Glåmdal", "Bøn", "Sjøli"};
-const char* kTrades[] = {"Bygg",     "Rør",       "Elektro",   "Kontor",    "Transport",
-                         "Renhold",  "Mat",       "Data",      "Møbel",     "Skog",
-                         "Maskin",   "Trykk",     "Glass",     "Maling",    "Kjøkken",
-                         "Vakt",     "Bil",       "Helse",     "Sikkerhet", "Grønt",
-                         "Snø",      "Brønn",     "Tak",       "Ventilasjon"};
-const char* kSurnames[] = {"Hansen", "Johansen", "Olsen",  "Larsen",  "Andersen", "Pedersen",
-                           "Nilsen", "Kristiansen", "Jensen", "Karlsen", "Johnsen", "Pettersen",
-                           "Eriksen", "Berg",    "Haugen", "Hagen",   "Bråten",  "Sæther",
-                           "Løken",  "Kjærnes",  "Østby",  "Lie",     "Dahl",    "Bakken"};
+const char* kPlaces[] = {"Kongsvinger", "Glåmdal",      "Eidskog", "Grue",      "Åsnes",
+                         "Odal",        "Solør",        "Hedmark", "Innlandet", "Østlandet",
+                         "Vinger",      "Skarnes",      "Flisa",   "Magnor",    "Kirkenær",
+                         "Sætre",       "Årnes",        "Hamar",   "Elverum",   "Nord-Odal",
+                         "Brårud",      "Øvre Glåmdal", "Bøn",     "Sjøli"};
+const char* kTrades[] = {"Bygg",      "Rør",    "Elektro", "Kontor", "Transport", "Renhold",
+                         "Mat",       "Data",   "Møbel",   "Skog",   "Maskin",    "Trykk",
+                         "Glass",     "Maling", "Kjøkken", "Vakt",   "Bil",       "Helse",
+                         "Sikkerhet", "Grønt",  "Snø",     "Brønn",  "Tak",       "Ventilasjon"};
+const char* kSurnames[] = {"Hansen",  "Johansen",    "Olsen",  "Larsen",  "Andersen", "Pedersen",
+                           "Nilsen",  "Kristiansen", "Jensen", "Karlsen", "Johnsen",  "Pettersen",
+                           "Eriksen", "Berg",        "Haugen", "Hagen",   "Bråten",   "Sæther",
+                           "Løken",   "Kjærnes",     "Østby",  "Lie",     "Dahl",     "Bakken"};
 const char* kForms[] = {"AS", "AS", "AS", "ASA", "ANS", "DA", "Sønner AS", "og Co AS"};
 
 std::string SupplierName(Rng& rng) {
@@ -192,8 +209,8 @@ Universe MakeUniverse(std::uint64_t seed, std::uint32_t n_suppliers, std::uint32
       a.area = u.areas[k == 0 ? s.main_area : s.second_area].name;
       std::string buyers;
       for (std::uint32_t b = 0; b < u.buyers.size(); ++b) {
-        const bool customer = s.national || (b + u.buyers.size() - s.first_buyer) %
-                                                    u.buyers.size() < s.n_buyers;
+        const bool customer =
+            s.national || (b + u.buyers.size() - s.first_buyer) % u.buyers.size() < s.n_buyers;
         if (!customer || !rng.Chance(b < 6 ? 0.8 : 0.5)) continue;
         if (!buyers.empty()) buyers += "|";
         buyers += u.buyers[b];
@@ -242,8 +259,14 @@ class Out {
  public:
   explicit Out(std::FILE* f) : f_(f) { buf_.reserve(kFlush + 4096); }
   ~Out() { Flush(); }
-  void Put(const std::string& s) { buf_.append(s); Check(); }
-  void Put(const char* s) { buf_.append(s); Check(); }
+  void Put(const std::string& s) {
+    buf_.append(s);
+    Check();
+  }
+  void Put(const char* s) {
+    buf_.append(s);
+    Check();
+  }
   void Put(char c) { buf_.push_back(c); }
   void Flush() {
     if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size()) {
@@ -267,8 +290,10 @@ std::string Csv(const std::string& s, char delim) {
   if (s.find_first_of(std::string("\"\r\n") + delim) == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else out += c;
+    if (c == '"')
+      out += "\"\"";
+    else
+      out += c;
   }
   return out + "\"";
 }
@@ -296,18 +321,20 @@ std::string Amount(std::int64_t ore, bool comma_decimal, const char* group) {
   out += whole;
   if (cents) {
     char buf[8];
-    if (cents % 10 == 0) std::snprintf(buf, sizeof buf, "%c%u", comma_decimal ? ',' : '.', cents / 10);
-    else std::snprintf(buf, sizeof buf, "%c%02u", comma_decimal ? ',' : '.', cents);
+    if (cents % 10 == 0)
+      std::snprintf(buf, sizeof buf, "%c%u", comma_decimal ? ',' : '.', cents / 10);
+    else
+      std::snprintf(buf, sizeof buf, "%c%02u", comma_decimal ? ',' : '.', cents);
     out += buf;
   }
   return out;
 }
 
 const char* kDescriptions[] = {
-    "Varer iht. avtale",         "Levering uke 12",      "Service og vedlikehold",
-    "Timer, konsulent",          "Innkjøp til skole",    "Frakt og emballasje",
-    "Lisens, årlig",             "Reparasjon etter skade", "Kurs og opplæring",
-    "Rekvisita til barnehage",   "Diverse småinnkjøp",   "Brøyting, januar"};
+    "Varer iht. avtale",       "Levering uke 12",        "Service og vedlikehold",
+    "Timer, konsulent",        "Innkjøp til skole",      "Frakt og emballasje",
+    "Lisens, årlig",           "Reparasjon etter skade", "Kurs og opplæring",
+    "Rekvisita til barnehage", "Diverse småinnkjøp",     "Brøyting, januar"};
 
 int Usage() {
   std::fprintf(stderr,
@@ -331,18 +358,30 @@ int main(int argc, char** argv) {
       if (idx + 1 >= argc) std::exit(Usage());
       return argv[++idx];
     };
-    if (arg == "--out-dir") out_dir = value();
-    else if (arg == "--lines") lines = std::strtoull(value().c_str(), nullptr, 10);
-    else if (arg == "--file") file = value();
-    else if (arg == "--seed") seed = std::strtoull(value().c_str(), nullptr, 10);
-    else if (arg == "--universe-seed") universe_seed = std::strtoull(value().c_str(), nullptr, 10);
-    else if (arg == "--year") year = std::atoi(value().c_str());
-    else if (arg == "--dialect") dialect = value();
-    else if (arg == "--suppliers") n_suppliers = static_cast<std::uint32_t>(std::atoi(value().c_str()));
-    else if (arg == "--buyers") n_buyers = static_cast<std::uint32_t>(std::atoi(value().c_str()));
-    else if (arg == "--open-quote-at-end") open_quote = true;
-    else if (arg == "--no-reference") reference = false;
-    else return Usage();
+    if (arg == "--out-dir")
+      out_dir = value();
+    else if (arg == "--lines")
+      lines = std::strtoull(value().c_str(), nullptr, 10);
+    else if (arg == "--file")
+      file = value();
+    else if (arg == "--seed")
+      seed = std::strtoull(value().c_str(), nullptr, 10);
+    else if (arg == "--universe-seed")
+      universe_seed = std::strtoull(value().c_str(), nullptr, 10);
+    else if (arg == "--year")
+      year = std::atoi(value().c_str());
+    else if (arg == "--dialect")
+      dialect = value();
+    else if (arg == "--suppliers")
+      n_suppliers = static_cast<std::uint32_t>(std::atoi(value().c_str()));
+    else if (arg == "--buyers")
+      n_buyers = static_cast<std::uint32_t>(std::atoi(value().c_str()));
+    else if (arg == "--open-quote-at-end")
+      open_quote = true;
+    else if (arg == "--no-reference")
+      reference = false;
+    else
+      return Usage();
   }
   if (out_dir.empty() || (dialect != "comma" && dialect != "semicolon") || n_buyers < 6 ||
       n_suppliers < 1)
@@ -381,11 +420,13 @@ int main(int argc, char** argv) {
     Out o(f);
     if (semi) {
       o.Put("\xEF\xBB\xBF");  // Excel's UTF-8 BOM
-      o.Put("Buyer_Orgnr;Supplier_Orgnr;Supplier_Name;Invoice_No;Invoice_Date;Account;Amount;"
-            "Description\r\n");
+      o.Put(
+          "Buyer_Orgnr;Supplier_Orgnr;Supplier_Name;Invoice_No;Invoice_Date;Account;Amount;"
+          "Description\r\n");
     } else {
-      o.Put("buyer_orgnr,invoice_date,invoice_no,supplier_orgnr,supplier_name,account,amount,"
-            "description\n");
+      o.Put(
+          "buyer_orgnr,invoice_date,invoice_no,supplier_orgnr,supplier_name,account,amount,"
+          "description\n");
     }
     const std::uint32_t n_sup = static_cast<std::uint32_t>(u.suppliers.size());
     char buf[64];
@@ -404,28 +445,43 @@ int main(int argc, char** argv) {
       }
       std::string buyer = u.buyers[b];
       const double buyer_roll = rng.Unit();
-      if (buyer_roll < 0.003) buyer = BreakCheckDigit(buyer);          // dirty: rejected
-      else if (buyer_roll < 0.004) buyer = "";                         // dirty: rejected
-      else if (buyer_roll < 0.03) buyer = Spaced(buyer, " ");
-      else if (buyer_roll < 0.04) buyer = "NO" + buyer + "MVA";
+      if (buyer_roll < 0.003)
+        buyer = BreakCheckDigit(buyer);  // dirty: rejected
+      else if (buyer_roll < 0.004)
+        buyer = "";  // dirty: rejected
+      else if (buyer_roll < 0.03)
+        buyer = Spaced(buyer, " ");
+      else if (buyer_roll < 0.04)
+        buyer = "NO" + buyer + "MVA";
       std::string supplier = s.orgnr;
       const double sup_roll = rng.Unit();
-      if (sup_roll < 0.02) supplier = "";                                   // unknown
-      else if (sup_roll < 0.03) supplier = BreakCheckDigit(supplier);       // unknown (invalid)
-      else if (sup_roll < 0.06) supplier = "NO " + Spaced(supplier, " ") + " MVA";
-      else if (sup_roll < 0.08) supplier = Spaced(supplier, semi ? "\xC2\xA0" : " ");
-      else if (sup_roll < 0.10) supplier = supplier + "MVA";
+      if (sup_roll < 0.02)
+        supplier = "";  // unknown
+      else if (sup_roll < 0.03)
+        supplier = BreakCheckDigit(supplier);  // unknown (invalid)
+      else if (sup_roll < 0.06)
+        supplier = "NO " + Spaced(supplier, " ") + " MVA";
+      else if (sup_roll < 0.08)
+        supplier = Spaced(supplier, semi ? "\xC2\xA0" : " ");
+      else if (sup_roll < 0.10)
+        supplier = supplier + "MVA";
       const std::string name = rng.Chance(0.08) ? "" : s.name;
       // Product area -> account.
       const double area_roll = rng.Unit();
-      const Area& area = u.areas[area_roll < 0.88 ? s.main_area
-                                 : area_roll < 0.99 ? s.second_area
-                                                    : rng.Below(static_cast<std::uint32_t>(u.areas.size()))];
-      std::string account = area.accounts[rng.Below(static_cast<std::uint32_t>(area.accounts.size()))];
+      const Area& area =
+          u.areas[area_roll < 0.88   ? s.main_area
+                  : area_roll < 0.99 ? s.second_area
+                                     : rng.Below(static_cast<std::uint32_t>(u.areas.size()))];
+      std::string account =
+          area.accounts[rng.Below(static_cast<std::uint32_t>(area.accounts.size()))];
       const double acc_roll = rng.Unit();
-      if (acc_roll < 0.04) account = u.unmapped_accounts[rng.Below(static_cast<std::uint32_t>(u.unmapped_accounts.size()))];
-      else if (acc_roll < 0.05) account = "";
-      else if (acc_roll < 0.06) account = " " + account + " ";
+      if (acc_roll < 0.04)
+        account =
+            u.unmapped_accounts[rng.Below(static_cast<std::uint32_t>(u.unmapped_accounts.size()))];
+      else if (acc_roll < 0.05)
+        account = "";
+      else if (acc_roll < 0.06)
+        account = " " + account + " ";
       // Date.
       const double year_roll = rng.Unit();
       const int y = year_roll < 0.88 ? year : year_roll < 0.95 ? year - 1 : year + 1;
@@ -434,35 +490,45 @@ int main(int argc, char** argv) {
       const unsigned d = 1 + rng.Below(kDim[m]);
       std::string date;
       const bool iso = semi ? rng.Chance(0.05) : !rng.Chance(0.05);
-      if (iso) std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-      else std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", d, m, y);
+      if (iso)
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+      else
+        std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", d, m, y);
       date = buf;
       const double date_roll = rng.Unit();
-      if (date_roll < 0.0007) date = std::to_string(y) + "-02-30";
-      else if (date_roll < 0.0014) date = "31.04." + std::to_string(y);
-      else if (date_roll < 0.002) date = std::to_string(y) + "/03/01";
+      if (date_roll < 0.0007)
+        date = std::to_string(y) + "-02-30";
+      else if (date_roll < 0.0014)
+        date = "31.04." + std::to_string(y);
+      else if (date_roll < 0.002)
+        date = std::to_string(y) + "/03/01";
       // Amount.
       std::int64_t ore = static_cast<std::int64_t>(s.scale * (0.05 + 2.0 * rng.Unit()) * 100.0);
       if (rng.Chance(0.3)) ore -= ore % 100;  // whole kroner
-      if (rng.Chance(0.04)) ore = -ore;        // credit note
+      if (rng.Chance(0.04)) ore = -ore;       // credit note
       std::string amount;
       const double style = rng.Unit();
       if (semi) {
-        amount = style < 0.6 ? Amount(ore, true, " ")
-                 : style < 0.8 ? Amount(ore, true, "\xC2\xA0")
+        amount = style < 0.6    ? Amount(ore, true, " ")
+                 : style < 0.8  ? Amount(ore, true, "\xC2\xA0")
                  : style < 0.95 ? Amount(ore, true, nullptr)
                                 : Amount(ore, false, nullptr);
       } else {
-        amount = style < 0.9 ? Amount(ore, false, nullptr)
-                 : style < 0.97 ? Amount(ore, true, " ")       // quoted below: has a comma
+        amount = style < 0.9    ? Amount(ore, false, nullptr)
+                 : style < 0.97 ? Amount(ore, true, " ")  // quoted below: has a comma
                                 : Amount(ore, false, " ");
       }
       const double amount_roll = rng.Unit();
-      if (amount_roll < 0.0005) amount = "12,345.00";
-      else if (amount_roll < 0.001) amount = "kr 100";
-      else if (amount_roll < 0.0015) amount = "1.2.3";
-      else if (amount_roll < 0.0018) amount = "";
-      else if (amount_roll < 0.002) amount = "99999999999999999999";  // overflows øre
+      if (amount_roll < 0.0005)
+        amount = "12,345.00";
+      else if (amount_roll < 0.001)
+        amount = "kr 100";
+      else if (amount_roll < 0.0015)
+        amount = "1.2.3";
+      else if (amount_roll < 0.0018)
+        amount = "";
+      else if (amount_roll < 0.002)
+        amount = "99999999999999999999";  // overflows øre
       // Invoice number and description.
       std::snprintf(buf, sizeof buf, "F-%d-%07llu", y, static_cast<unsigned long long>(line_idx));
       const std::string invoice_no = buf;
@@ -470,22 +536,37 @@ int main(int argc, char** argv) {
       const double desc_roll = rng.Unit();
       if (desc_roll < 0.5) description = kDescriptions[rng.Below(std::size(kDescriptions))];
       if (desc_roll < 0.1) description += ", jf. ordre " + std::to_string(rng.Below(100000));
-      if (desc_roll < 0.004) description += "\nLevert til " + std::string(kPlaces[rng.Below(std::size(kPlaces))]);
+      if (desc_roll < 0.004)
+        description += "\nLevert til " + std::string(kPlaces[rng.Below(std::size(kPlaces))]);
       if (desc_roll < 0.002) description += " (\"hastelevering\")";
 
       std::string fields[8];
       if (semi) {
-        fields[0] = buyer; fields[1] = supplier; fields[2] = name; fields[3] = invoice_no;
-        fields[4] = date; fields[5] = account; fields[6] = amount; fields[7] = description;
+        fields[0] = buyer;
+        fields[1] = supplier;
+        fields[2] = name;
+        fields[3] = invoice_no;
+        fields[4] = date;
+        fields[5] = account;
+        fields[6] = amount;
+        fields[7] = description;
       } else {
-        fields[0] = buyer; fields[1] = date; fields[2] = invoice_no; fields[3] = supplier;
-        fields[4] = name; fields[5] = account; fields[6] = amount; fields[7] = description;
+        fields[0] = buyer;
+        fields[1] = date;
+        fields[2] = invoice_no;
+        fields[3] = supplier;
+        fields[4] = name;
+        fields[5] = account;
+        fields[6] = amount;
+        fields[7] = description;
       }
       const double shape_roll = rng.Unit();
       int n_fields = 8;
       std::string extra;
-      if (shape_roll < 0.001) n_fields = 7;                 // dirty: a field missing
-      else if (shape_roll < 0.002) extra = std::string(1, delim) + "ekstra";  // one too many
+      if (shape_roll < 0.001)
+        n_fields = 7;  // dirty: a field missing
+      else if (shape_roll < 0.002)
+        extra = std::string(1, delim) + "ekstra";  // one too many
       for (int k = 0; k < n_fields; ++k) {
         if (k) o.Put(delim);
         o.Put(Csv(fields[k], delim));

@@ -12,7 +12,9 @@ namespace samkjop::spend {
 namespace {
 
 std::string MakeCsv(int lines) {
-  std::string csv = "buyer_orgnr,invoice_date,invoice_no,supplier_orgnr,supplier_name,account,amount,description\n";
+  std::string csv =
+      "buyer_orgnr,invoice_date,invoice_no,supplier_orgnr,supplier_name,account,amount,"
+      "description\n";
   for (int idx = 0; idx < lines; ++idx) {
     csv += "944117784,2025-03-";
     csv += std::to_string(10 + idx % 18);

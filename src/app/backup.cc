@@ -23,8 +23,8 @@ core::Status SqliteCopy(const std::string& from, const std::string& to, bool fro
     sqlite3_busy_timeout(dst, 10000);
     sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
     if (!b) {
-      st = core::Status(core::ErrorCode::kUnavailable, "backup.failed", "Sikkerhetskopien feilet.", {},
-                        sqlite3_errmsg(dst));
+      st = core::Status(core::ErrorCode::kUnavailable, "backup.failed", "Sikkerhetskopien feilet.",
+                        {}, sqlite3_errmsg(dst));
     } else {
       int rc;
       do {
@@ -33,8 +33,8 @@ core::Status SqliteCopy(const std::string& from, const std::string& to, bool fro
       } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
       sqlite3_backup_finish(b);
       if (rc != SQLITE_DONE)
-        st = core::Status(core::ErrorCode::kUnavailable, "backup.failed", "Sikkerhetskopien feilet.", {},
-                          sqlite3_errstr(rc));
+        st = core::Status(core::ErrorCode::kUnavailable, "backup.failed",
+                          "Sikkerhetskopien feilet.", {}, sqlite3_errstr(rc));
     }
   }
   if (src) sqlite3_close(src);
@@ -61,8 +61,9 @@ core::Status RunTool(std::vector<std::string> args) {
   int status = 0;
   waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    return core::Status(core::ErrorCode::kUnavailable, "backup.tool_failed",
-                        args[0] + " feilet (avslutningskode " + std::to_string(WEXITSTATUS(status)) + ").");
+    return core::Status(
+        core::ErrorCode::kUnavailable, "backup.tool_failed",
+        args[0] + " feilet (avslutningskode " + std::to_string(WEXITSTATUS(status)) + ").");
   return core::Status::Ok();
 }
 
@@ -71,14 +72,16 @@ core::Status RunTool(std::vector<std::string> args) {
 core::Status Backup(const std::string& db_url, const std::string& file) {
   if (db_url.rfind("sqlite:", 0) == 0) return SqliteCopy(SqlitePath(db_url), file, true);
   if (db_url.rfind("postgres", 0) == 0)
-    return RunTool({"pg_dump", "--format=custom", "--no-owner", "--file=" + file, "--dbname=" + db_url});
+    return RunTool(
+        {"pg_dump", "--format=custom", "--no-owner", "--file=" + file, "--dbname=" + db_url});
   return core::Status::Invalid("storage.bad_url", "Ukjent database-URL.");
 }
 
 core::Status Restore(const std::string& db_url, const std::string& file) {
   if (db_url.rfind("sqlite:", 0) == 0) return SqliteCopy(file, SqlitePath(db_url), true);
   if (db_url.rfind("postgres", 0) == 0)
-    return RunTool({"pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname=" + db_url, file});
+    return RunTool(
+        {"pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname=" + db_url, file});
   return core::Status::Invalid("storage.bad_url", "Ukjent database-URL.");
 }
 

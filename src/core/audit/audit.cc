@@ -68,9 +68,11 @@ std::vector<Row> Find(soci::session& sql, const Filter& f, std::int64_t* total) 
   int offset = f.offset < 0 ? 0 : f.offset;
   soci::statement st(sql);
   st.alloc();
-  st.prepare("SELECT id, at, username, action, entity, entity_id, before_json, after_json, request_id "
-             "FROM audit_log" + where + " ORDER BY id DESC LIMIT " + std::to_string(limit) +
-             " OFFSET " + std::to_string(offset));
+  st.prepare(
+      "SELECT id, at, username, action, entity, entity_id, before_json, after_json, request_id "
+      "FROM audit_log" +
+      where + " ORDER BY id DESC LIMIT " + std::to_string(limit) + " OFFSET " +
+      std::to_string(offset));
   bind(st);
   st.exchange(soci::into(id));
   st.exchange(soci::into(r.at));
@@ -86,17 +88,19 @@ std::vector<Row> Find(soci::session& sql, const Filter& f, std::int64_t* total) 
   while (st.fetch()) {
     Row out = r;
     out.id = id;
-    out.before = bi == soci::i_ok && !before.empty() ? nlohmann::json::parse(before, nullptr, false) : nlohmann::json();
-    out.after = ai == soci::i_ok && !after.empty() ? nlohmann::json::parse(after, nullptr, false) : nlohmann::json();
+    out.before = bi == soci::i_ok && !before.empty() ? nlohmann::json::parse(before, nullptr, false)
+                                                     : nlohmann::json();
+    out.after = ai == soci::i_ok && !after.empty() ? nlohmann::json::parse(after, nullptr, false)
+                                                   : nlohmann::json();
     rows.push_back(std::move(out));
   }
   return rows;
 }
 
 nlohmann::json RowToJson(const Row& r) {
-  return {{"id", r.id},           {"at", r.at},         {"username", r.username},
-          {"action", r.action},   {"entity", r.entity}, {"entity_id", r.entity_id},
-          {"before", r.before},   {"after", r.after},   {"request_id", r.request_id}};
+  return {{"id", r.id},         {"at", r.at},         {"username", r.username},
+          {"action", r.action}, {"entity", r.entity}, {"entity_id", r.entity_id},
+          {"before", r.before}, {"after", r.after},   {"request_id", r.request_id}};
 }
 
 }  // namespace samkjop::core::audit

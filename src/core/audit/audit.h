@@ -37,12 +37,12 @@ struct Entry {
 void Record(soci::session& sql, const Actor& actor, const Entry& entry);
 
 struct Filter {
-  std::string entity;    // exact, or prefix ending in '.' ("org.")
+  std::string entity;  // exact, or prefix ending in '.' ("org.")
   std::string entity_id;
   std::string username;
-  std::string from;      // YYYY-MM-DD, inclusive (UTC date of `at`)
-  std::string to;        // YYYY-MM-DD, inclusive
-  int limit = 50;        // 1..1000
+  std::string from;  // YYYY-MM-DD, inclusive (UTC date of `at`)
+  std::string to;    // YYYY-MM-DD, inclusive
+  int limit = 50;    // 1..1000
   int offset = 0;
 };
 

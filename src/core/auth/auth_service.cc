@@ -4,8 +4,8 @@
 #include <chrono>
 #include <stdexcept>
 
-#include <sodium.h>
 #include <soci/soci.h>
+#include <sodium.h>
 
 #include "core/nor/civil_date.h"
 
@@ -51,8 +51,7 @@ size_t Utf8Length(const std::string& s) {
 
 }  // namespace
 
-AuthService::AuthService(storage::Database& db, AuthConfig config)
-    : db_(db), config_(config) {
+AuthService::AuthService(storage::Database& db, AuthConfig config) : db_(db), config_(config) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   dummy_hash_ = HashPassword("not-a-real-password-only-for-timing");
 }
@@ -69,11 +68,12 @@ bool AuthService::VerifyPassword(const std::string& hash, const std::string& pas
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-Status AuthService::CheckPasswordPolicy(const std::string& password, const std::string& field) const {
+Status AuthService::CheckPasswordPolicy(const std::string& password,
+                                        const std::string& field) const {
   if (static_cast<int>(Utf8Length(password)) < config_.min_password_length)
-    return Status::InvalidField("auth.weak_password", field,
-                                "Passordet må ha minst " + std::to_string(config_.min_password_length) +
-                                    " tegn.");
+    return Status::InvalidField(
+        "auth.weak_password", field,
+        "Passordet må ha minst " + std::to_string(config_.min_password_length) + " tegn.");
   if (password.size() > 1024)
     return Status::InvalidField("auth.weak_password", field, "Passordet er for langt.");
   return Status::Ok();
@@ -96,7 +96,8 @@ Status AuthService::CheckThrottle(soci::session& sql, const std::string& key, lo
   return Status::Ok();
 }
 
-void AuthService::RecordFailure(soci::session& sql, const std::string& key, int max, long long now) {
+void AuthService::RecordFailure(soci::session& sql, const std::string& key, int max,
+                                long long now) {
   long long failures = 0, window_start = 0;
   sql << "SELECT failures, window_start FROM auth_login_throttle WHERE key = :k", soci::use(key),
       soci::into(failures), soci::into(window_start);
@@ -130,8 +131,7 @@ Principal AuthService::Load(soci::session& sql, std::int64_t user_id) {
   p.must_change_password = must_change != 0;
   p.name = p.username;
   if (person_loader_) {
-    PersonInfo info =
-        person_loader_(sql, p.person_id, nor::TodayIso());
+    PersonInfo info = person_loader_(sql, p.person_id, nor::TodayIso());
     if (!info.name.empty()) p.name = info.name;
     p.email = info.email;
     p.roles = std::move(info.roles);
@@ -178,11 +178,13 @@ Result<AuthService::LoginResult> AuthService::Login(const std::string& username_
   out.session_token = RandomToken();
   std::string id_hash = Sha256Hex(out.session_token);
   std::string csrf = RandomToken();
-  sql << "INSERT INTO auth_sessions (id_hash, user_id, csrf_token, created_at, last_seen, remote_ip) "
+  sql << "INSERT INTO auth_sessions (id_hash, user_id, csrf_token, created_at, last_seen, "
+         "remote_ip) "
          "VALUES (:h, :u, :c, :cr, :ls, :ip)",
       soci::use(id_hash), soci::use(uid), soci::use(csrf), soci::use(now), soci::use(now),
       soci::use(remote_ip);
-  audit::Record(sql, {uid, username, request_id}, {"login", "auth.session", username, nullptr, nullptr});
+  audit::Record(sql, {uid, username, request_id},
+                {"login", "auth.session", username, nullptr, nullptr});
   tx.Commit();
   out.principal = Load(sql, uid);
   out.principal.session_id_hash = id_hash;
@@ -254,7 +256,8 @@ Result<std::int64_t> AuthService::CreateUser(soci::session& sql, const audit::Ac
                                              bool must_change) {
   std::string username = Lower(username_in);
   int count = 0;
-  sql << "SELECT COUNT(*) FROM auth_users WHERE username = :u", soci::use(username), soci::into(count);
+  sql << "SELECT COUNT(*) FROM auth_users WHERE username = :u", soci::use(username),
+      soci::into(count);
   if (count > 0)
     return Status::Conflict("auth.username_taken", "Brukernavnet «" + username + "» er i bruk.",
                             {{"username", "Brukernavnet er i bruk."}});
@@ -264,13 +267,18 @@ Result<std::int64_t> AuthService::CreateUser(soci::session& sql, const audit::Ac
   soci::indicator pind = person_id ? soci::i_ok : soci::i_null;
   int mc = must_change ? 1 : 0;
   long long id = 0;
-  sql << "INSERT INTO auth_users (username, password_hash, person_id, active, must_change_password, "
+  sql << "INSERT INTO auth_users (username, password_hash, person_id, active, "
+         "must_change_password, "
          "created_at, password_changed_at) VALUES (:u, :h, :p, 1, :m, :c, :c2) RETURNING id",
       soci::use(username), soci::use(hash), soci::use(pid, pind), soci::use(mc), soci::use(now),
       soci::use(now), soci::into(id);
   audit::Record(sql, actor,
-                {"create", "auth.user", std::to_string(id), nullptr,
-                 {{"username", username}, {"person_id", person_id ? nlohmann::json(person_id) : nlohmann::json()},
+                {"create",
+                 "auth.user",
+                 std::to_string(id),
+                 nullptr,
+                 {{"username", username},
+                  {"person_id", person_id ? nlohmann::json(person_id) : nlohmann::json()},
                   {"must_change_password", must_change}}});
   return static_cast<std::int64_t>(id);
 }
@@ -285,8 +293,11 @@ Status AuthService::SetPassword(soci::session& sql, const audit::Actor& actor, s
          "password_changed_at = :n WHERE id = :id",
       soci::use(hash), soci::use(mc), soci::use(now), soci::use(uid);
   audit::Record(sql, actor,
-                {must_change ? "reset_password" : "change_password", "auth.user",
-                 std::to_string(user_id), nullptr, {{"must_change_password", must_change}}});
+                {must_change ? "reset_password" : "change_password",
+                 "auth.user",
+                 std::to_string(user_id),
+                 nullptr,
+                 {{"must_change_password", must_change}}});
   if (must_change) sql << "DELETE FROM auth_sessions WHERE user_id = :u", soci::use(uid);
   return Status::Ok();
 }
@@ -301,8 +312,11 @@ Status AuthService::SetActive(soci::session& sql, const audit::Actor& actor, std
   sql << "UPDATE auth_users SET active = :a WHERE id = :id", soci::use(a), soci::use(uid);
   if (!active) sql << "DELETE FROM auth_sessions WHERE user_id = :u", soci::use(uid);
   audit::Record(sql, actor,
-                {active ? "activate" : "deactivate", "auth.user", std::to_string(user_id),
-                 {{"active", before != 0}}, {{"active", active}}});
+                {active ? "activate" : "deactivate",
+                 "auth.user",
+                 std::to_string(user_id),
+                 {{"active", before != 0}},
+                 {{"active", active}}});
   return Status::Ok();
 }
 
@@ -331,10 +345,11 @@ std::vector<AuthService::UserRow> AuthService::ListUsers(soci::session& sql, std
   long long uid = 0, pid = 0, filter = id;
   int active = 0, must = 0;
   soci::indicator pind = soci::i_null;
-  soci::statement st = (sql.prepare << "SELECT id, username, person_id, active, must_change_password "
-                                       "FROM auth_users WHERE (:f1 = 0 OR id = :f2) ORDER BY username",
-                        soci::use(filter, "f1"), soci::use(filter, "f2"), soci::into(uid), soci::into(r.username),
-                        soci::into(pid, pind), soci::into(active), soci::into(must));
+  soci::statement st =
+      (sql.prepare << "SELECT id, username, person_id, active, must_change_password "
+                      "FROM auth_users WHERE (:f1 = 0 OR id = :f2) ORDER BY username",
+       soci::use(filter, "f1"), soci::use(filter, "f2"), soci::into(uid), soci::into(r.username),
+       soci::into(pid, pind), soci::into(active), soci::into(must));
   st.execute(false);
   long long now = NowSeconds();
   while (st.fetch()) {
@@ -348,7 +363,8 @@ std::vector<AuthService::UserRow> AuthService::ListUsers(soci::session& sql, std
   for (auto& row : out) {
     std::string key = "u:" + row.username;
     long long locked_until = 0;
-    sql << "SELECT locked_until FROM auth_login_throttle WHERE key = :k", soci::use(key), soci::into(locked_until);
+    sql << "SELECT locked_until FROM auth_login_throttle WHERE key = :k", soci::use(key),
+        soci::into(locked_until);
     row.locked = sql.got_data() && locked_until > now;
   }
   return out;
@@ -364,11 +380,14 @@ std::int64_t AuthService::FindUserId(soci::session& sql, const std::string& user
 nlohmann::json AuthService::PrincipalJson(const Principal& p) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& a : p.roles) {
-    roles.push_back({{"role", RoleName(a.role)},
-                     {"municipality", a.municipality.empty() ? nlohmann::json() : nlohmann::json(a.municipality)},
-                     {"product_area", a.product_area.empty() ? nlohmann::json() : nlohmann::json(a.product_area)},
-                     {"valid_from", a.valid_from},
-                     {"valid_to", a.valid_to.empty() ? nlohmann::json() : nlohmann::json(a.valid_to)}});
+    roles.push_back(
+        {{"role", RoleName(a.role)},
+         {"municipality",
+          a.municipality.empty() ? nlohmann::json() : nlohmann::json(a.municipality)},
+         {"product_area",
+          a.product_area.empty() ? nlohmann::json() : nlohmann::json(a.product_area)},
+         {"valid_from", a.valid_from},
+         {"valid_to", a.valid_to.empty() ? nlohmann::json() : nlohmann::json(a.valid_to)}});
   }
   return {{"user",
            {{"id", p.user_id},

@@ -78,7 +78,8 @@ class AuthService {
                                   std::int64_t person_id, bool must_change);
   Status SetPassword(soci::session& sql, const audit::Actor& actor, std::int64_t user_id,
                      const std::string& password, bool must_change);
-  Status SetActive(soci::session& sql, const audit::Actor& actor, std::int64_t user_id, bool active);
+  Status SetActive(soci::session& sql, const audit::Actor& actor, std::int64_t user_id,
+                   bool active);
   Status Unlock(soci::session& sql, const audit::Actor& actor, std::int64_t user_id);
   struct UserRow {
     std::int64_t id = 0;

@@ -35,7 +35,8 @@ class AuthServiceTest : public ::testing::Test {
 };
 
 TEST_F(AuthServiceTest, HashesVerifyAndDiffer) {
-  std::string a = auth_->HashPassword("hemmelig-passord"), b = auth_->HashPassword("hemmelig-passord");
+  std::string a = auth_->HashPassword("hemmelig-passord"),
+              b = auth_->HashPassword("hemmelig-passord");
   EXPECT_NE(a, b);  // salted
   EXPECT_EQ(a.rfind("$argon2id$", 0), 0u);
   EXPECT_TRUE(AuthService::VerifyPassword(a, "hemmelig-passord"));
@@ -107,7 +108,8 @@ TEST_F(AuthServiceTest, DeactivatedUserCannotLoginAndLosesSessions) {
     ASSERT_TRUE(auth_->SetActive(s.sql(), {}, user_id_, false).ok());
   }
   EXPECT_FALSE(auth_->Resolve(r->session_token).has_value());
-  EXPECT_EQ(auth_->Login("kari", "et-langt-passord", "127.0.0.1", "t").status().code_name(), "auth.account_disabled");
+  EXPECT_EQ(auth_->Login("kari", "et-langt-passord", "127.0.0.1", "t").status().code_name(),
+            "auth.account_disabled");
 }
 
 TEST_F(AuthServiceTest, PasswordPolicy) {

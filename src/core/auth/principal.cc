@@ -31,7 +31,8 @@ bool RoleNeedsMunicipality(Role r) {
 }
 
 bool Principal::Has(Role r) const {
-  return std::any_of(roles.begin(), roles.end(), [r](const RoleAssignment& a) { return a.role == r; });
+  return std::any_of(roles.begin(), roles.end(),
+                     [r](const RoleAssignment& a) { return a.role == r; });
 }
 
 bool Principal::HasIn(Role r, std::string_view orgnr) const {

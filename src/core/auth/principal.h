@@ -24,12 +24,11 @@ enum class Role {
   kEmployee,        // municipal staff: find agreements, order
   kAuditor,         // read-only, whole region (control committees, audit)
 };
-inline constexpr Role kAllRoles[] = {
-    Role::kAdmin,         Role::kDirector,       Role::kStaff,
-    Role::kChiefExecutive, Role::kOfficer,       Role::kProductManager,
-    Role::kCouncilMember, Role::kEmployee,       Role::kAuditor};
+inline constexpr Role kAllRoles[] = {Role::kAdmin,          Role::kDirector, Role::kStaff,
+                                     Role::kChiefExecutive, Role::kOfficer,  Role::kProductManager,
+                                     Role::kCouncilMember,  Role::kEmployee, Role::kAuditor};
 
-std::string_view RoleName(Role r);                 // "product_manager"
+std::string_view RoleName(Role r);                  // "product_manager"
 std::optional<Role> ParseRole(std::string_view s);  // inverse; nullopt if unknown
 // Whether the role is held per municipality (chief_executive, officer,
 // product_manager, employee) — then an assignment must name one.

@@ -45,8 +45,11 @@ class [[nodiscard]] Status {
   // `message` is Norwegian and safe to show; `detail` is for the log only.
   Status(ErrorCode code, std::string code_name, std::string message,
          std::vector<FieldError> fields = {}, std::string detail = {})
-      : code_(code), code_name_(std::move(code_name)), message_(std::move(message)),
-        fields_(std::move(fields)), detail_(std::move(detail)) {}
+      : code_(code),
+        code_name_(std::move(code_name)),
+        message_(std::move(message)),
+        fields_(std::move(fields)),
+        detail_(std::move(detail)) {}
 
   static Status Invalid(std::string code_name, std::string message,
                         std::vector<FieldError> fields = {}) {
@@ -127,10 +130,10 @@ class [[nodiscard]] Result {
 }  // namespace samkjop::core
 
 // Propagate a non-OK Status from an expression returning Status.
-#define SAMKJOP_RETURN_IF_ERROR(expr)         \
-  do {                                        \
-    ::samkjop::core::Status _st = (expr);     \
-    if (!_st.ok()) return _st;                \
+#define SAMKJOP_RETURN_IF_ERROR(expr)     \
+  do {                                    \
+    ::samkjop::core::Status _st = (expr); \
+    if (!_st.ok()) return _st;            \
   } while (0)
 
 #endif  // SAMKJOP_CORE_ERROR_STATUS_H_

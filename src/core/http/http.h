@@ -21,8 +21,8 @@ std::string_view MethodName(Method m);
 
 struct Request {
   Method method = Method::kGet;
-  std::string path;          // decoded path, no query string
-  std::string query_string;  // raw, after '?'
+  std::string path;                                          // decoded path, no query string
+  std::string query_string;                                  // raw, after '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
   std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
   std::map<std::string, std::string> path_params;            // filled by the router

@@ -156,8 +156,9 @@ Status JsonFields::Finish(const std::string& code) {
   for (auto it = obj_.begin(); it != obj_.end(); ++it)
     if (!known_.count(it.key())) AddError(it.key(), "Ukjent felt.");
   if (errors_.empty()) return Status::Ok();
-  std::string msg = errors_.size() == 1 ? "Feltet «" + errors_[0].field + "»: " + errors_[0].message
-                                        : "Skjemaet har " + std::to_string(errors_.size()) + " feil.";
+  std::string msg = errors_.size() == 1
+                        ? "Feltet «" + errors_[0].field + "»: " + errors_[0].message
+                        : "Skjemaet har " + std::to_string(errors_.size()) + " feil.";
   return Status::Invalid(code, msg, errors_);
 }
 

@@ -36,7 +36,9 @@ bool ReadFile(const std::filesystem::path& p, std::string* out) {
   return true;
 }
 
-bool IsSafeMethod(Method m) { return m == Method::kGet || m == Method::kHead || m == Method::kOptions; }
+bool IsSafeMethod(Method m) {
+  return m == Method::kGet || m == Method::kHead || m == Method::kOptions;
+}
 
 }  // namespace
 
@@ -61,7 +63,8 @@ Response Pipeline::Handle(Request& req) const {
   try {
     resp = is_api ? HandleApi(req) : ServeStatic(req);
   } catch (const std::exception& e) {
-    spdlog::error("request {} {} {} failed: {}", req.request_id, MethodName(req.method), req.path, e.what());
+    spdlog::error("request {} {} {} failed: {}", req.request_id, MethodName(req.method), req.path,
+                  e.what());
     resp = Response::Problem(Status::Internal(e.what()), req.path);
   }
   resp.AddHeader("X-Request-Id", req.request_id);
@@ -71,11 +74,10 @@ Response Pipeline::Handle(Request& req) const {
 
 Response Pipeline::HandleApi(Request& req) const {
   if (req.body.size() > options_.max_body_bytes) {
-    return Response::Problem(
-        Status(ErrorCode::kPayloadTooLarge, "http.payload_too_large",
-               "Forespørselen er for stor (maks " + std::to_string(options_.max_body_bytes / 1024) +
-                   " KiB)."),
-        req.path);
+    return Response::Problem(Status(ErrorCode::kPayloadTooLarge, "http.payload_too_large",
+                                    "Forespørselen er for stor (maks " +
+                                        std::to_string(options_.max_body_bytes / 1024) + " KiB)."),
+                             req.path);
   }
   Router::Match match = router_.Find(req.method, req.path);
   if (!match.route) {
@@ -103,9 +105,9 @@ Response Pipeline::HandleApi(Request& req) const {
             req.path);
     }
     if (principal->must_change_password && !route.access.during_password_change)
-      return Response::Problem(
-          Status::Forbidden("auth.password_change_required", "Du må bytte passord før du fortsetter."),
-          req.path);
+      return Response::Problem(Status::Forbidden("auth.password_change_required",
+                                                 "Du må bytte passord før du fortsetter."),
+                               req.path);
     if (route.access.kind == Access::Kind::kRoles) {
       bool allowed = false;
       for (auto role : route.access.roles) allowed = allowed || principal->Has(role);
@@ -118,7 +120,8 @@ Response Pipeline::HandleApi(Request& req) const {
     Result<Response> r = route.handler(ctx);
     if (!r.ok()) {
       const Status st = r.status();
-      if (st.code() == ErrorCode::kInternal) spdlog::error("request {}: {}", req.request_id, st.detail());
+      if (st.code() == ErrorCode::kInternal)
+        spdlog::error("request {}: {}", req.request_id, st.detail());
       return Response::Problem(st, req.path);
     }
     return std::move(r).value();
@@ -127,7 +130,8 @@ Response Pipeline::HandleApi(Request& req) const {
     if (storage::IsConstraintViolation(what)) {
       spdlog::warn("request {}: constraint: {}", req.request_id, what);
       return Response::Problem(
-          Status::Conflict("storage.conflict", "Endringen strider mot eksisterende data."), req.path);
+          Status::Conflict("storage.conflict", "Endringen strider mot eksisterende data."),
+          req.path);
     }
     throw;
   }
@@ -140,9 +144,12 @@ Response Pipeline::ServeStatic(const Request& req) const {
   if (options_.static_dir.empty()) {
     Response r;
     r.content_type = "text/html; charset=utf-8";
-    r.body = "<!doctype html><html lang=\"nb\"><head><meta charset=\"utf-8\"><title>Samkjøp</title></head>"
-             "<body><main><h1>Samkjøp</h1><p>Nettgrensesnittet er ikke bygget. Kjør <code>make</code>.</p>"
-             "</main></body></html>";
+    r.body =
+        "<!doctype html><html lang=\"nb\"><head><meta "
+        "charset=\"utf-8\"><title>Samkjøp</title></head>"
+        "<body><main><h1>Samkjøp</h1><p>Nettgrensesnittet er ikke bygget. Kjør "
+        "<code>make</code>.</p>"
+        "</main></body></html>";
     return r;
   }
   fs::path root = fs::weakly_canonical(options_.static_dir);
@@ -153,9 +160,11 @@ Response Pipeline::ServeStatic(const Request& req) const {
   bool inside = cstr.rfind(rstr, 0) == 0;
   std::error_code ec;
   Response r;
-  if (inside && !rel.empty() && fs::is_regular_file(candidate, ec) && ReadFile(candidate, &r.body)) {
+  if (inside && !rel.empty() && fs::is_regular_file(candidate, ec) &&
+      ReadFile(candidate, &r.body)) {
     r.content_type = ContentTypeFor(candidate);
-    if (rel.rfind("assets/", 0) == 0) r.AddHeader("Cache-Control", "public, max-age=31536000, immutable");
+    if (rel.rfind("assets/", 0) == 0)
+      r.AddHeader("Cache-Control", "public, max-age=31536000, immutable");
     return r;
   }
   // History fallback: any other path is a route of the single-page app.

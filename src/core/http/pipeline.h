@@ -16,7 +16,7 @@ namespace samkjop::core::http {
 
 struct PipelineOptions {
   std::size_t max_body_bytes = 1024 * 1024;  // 413 above this
-  std::string static_dir;                     // built web app; "" = none
+  std::string static_dir;                    // built web app; "" = none
 };
 
 // Session token (cookie value) -> principal, or nullopt (unknown/expired).

@@ -55,7 +55,8 @@ Response Response::Problem(const Status& st, const std::string& instance) {
   if (!instance.empty()) body["instance"] = instance;
   Response r = Json(body, code);
   r.content_type = "application/problem+json";
-  if (st.retry_after_seconds()) r.headers.emplace_back("Retry-After", std::to_string(*st.retry_after_seconds()));
+  if (st.retry_after_seconds())
+    r.headers.emplace_back("Retry-After", std::to_string(*st.retry_after_seconds()));
   return r;
 }
 

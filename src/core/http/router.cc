@@ -23,7 +23,8 @@ bool IsParam(const std::string& seg) {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -77,8 +78,9 @@ nlohmann::json Ref(const std::string& schema_name) {
 nlohmann::json ListOf(const std::string& schema_name) {
   return {{"type", "object"},
           {"required", {"items", "total"}},
-          {"properties", {{"items", {{"type", "array"}, {"items", Ref(schema_name)}}},
-                          {"total", {{"type", "integer"}}}}}};
+          {"properties",
+           {{"items", {{"type", "array"}, {"items", Ref(schema_name)}}},
+            {"total", {{"type", "integer"}}}}}};
 }
 
 nlohmann::json Router::OpenApi(const std::string& version) const {
@@ -109,13 +111,13 @@ nlohmann::json Router::OpenApi(const std::string& version) const {
     if (!r.doc.response.is_null())
       ok["content"] = {{r.doc.response_content_type, {{"schema", r.doc.response}}}};
     else if (r.doc.response_content_type != "application/json")
-      ok["content"] = {{r.doc.response_content_type,
-                        {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+      ok["content"] = {
+          {r.doc.response_content_type, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
     nlohmann::json responses;
     responses[std::to_string(r.doc.success_status)] = ok;
-    auto problem = nlohmann::json{
-        {"description", "Feil (application/problem+json)"},
-        {"content", {{"application/problem+json", {{"schema", Ref("Problem")}}}}}};
+    auto problem =
+        nlohmann::json{{"description", "Feil (application/problem+json)"},
+                       {"content", {{"application/problem+json", {{"schema", Ref("Problem")}}}}}};
     responses["400"] = problem;
     if (r.access.kind != Access::Kind::kPublic) {
       responses["401"] = problem;
@@ -153,11 +155,14 @@ nlohmann::json Router::OpenApi(const std::string& version) const {
           {"items",
            {{"type", "object"},
             {"required", {"field", "message"}},
-            {"properties", {{"field", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}}}}}};
+            {"properties",
+             {{"field", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}}}}}};
   return {
       {"openapi", "3.1.0"},
-      {"info", {{"title", "Samkjøp API"}, {"version", version},
-                {"description", "API for Samkjøp, RIIK. Errors are application/problem+json (RFC 9457)."}}},
+      {"info",
+       {{"title", "Samkjøp API"},
+        {"version", version},
+        {"description", "API for Samkjøp, RIIK. Errors are application/problem+json (RFC 9457)."}}},
       {"components",
        {{"schemas", schemas},
         {"securitySchemes",

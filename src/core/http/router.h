@@ -78,10 +78,18 @@ struct Route {
 class Router {
  public:
   void Add(Method m, std::string pattern, Access access, RouteDoc doc, Handler h);
-  void Get(std::string p, Access a, RouteDoc d, Handler h) { Add(Method::kGet, std::move(p), std::move(a), std::move(d), std::move(h)); }
-  void Post(std::string p, Access a, RouteDoc d, Handler h) { Add(Method::kPost, std::move(p), std::move(a), std::move(d), std::move(h)); }
-  void Patch(std::string p, Access a, RouteDoc d, Handler h) { Add(Method::kPatch, std::move(p), std::move(a), std::move(d), std::move(h)); }
-  void Delete(std::string p, Access a, RouteDoc d, Handler h) { Add(Method::kDelete, std::move(p), std::move(a), std::move(d), std::move(h)); }
+  void Get(std::string p, Access a, RouteDoc d, Handler h) {
+    Add(Method::kGet, std::move(p), std::move(a), std::move(d), std::move(h));
+  }
+  void Post(std::string p, Access a, RouteDoc d, Handler h) {
+    Add(Method::kPost, std::move(p), std::move(a), std::move(d), std::move(h));
+  }
+  void Patch(std::string p, Access a, RouteDoc d, Handler h) {
+    Add(Method::kPatch, std::move(p), std::move(a), std::move(d), std::move(h));
+  }
+  void Delete(std::string p, Access a, RouteDoc d, Handler h) {
+    Add(Method::kDelete, std::move(p), std::move(a), std::move(d), std::move(h));
+  }
 
   // A named schema under #/components/schemas.
   void AddSchema(const std::string& name, nlohmann::json schema);

@@ -1,11 +1,11 @@
 #include "core/http/server.h"
 
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <random>
 
-#include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
+#include <restinio/all.hpp>
 
 namespace samkjop::core::http {
 namespace {
@@ -55,7 +55,9 @@ const char* Reason(int status) {
   }
 }
 
-std::string JsonEscape(const std::string& s) { return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string JsonEscape(const std::string& s) {
+  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace
 
@@ -87,21 +89,27 @@ Status RunServer(const Pipeline& pipeline, const ServerOptions& opt,
     auto incoming_id = req.Header("x-request-id");
     req.request_id = incoming_id && SaneRequestId(*incoming_id) ? *incoming_id : NewRequestId();
 
-    Response resp = decoded ? pipeline.Handle(req)
-                            : Response::Problem(Status::Invalid("http.bad_path", "Ugyldig adresse."), req.path);
+    Response resp =
+        decoded ? pipeline.Handle(req)
+                : Response::Problem(Status::Invalid("http.bad_path", "Ugyldig adresse."), req.path);
     auto rb = rh->create_response(restinio::http_status_line_t{
-        restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, Reason(resp.status)});
-    if (!resp.content_type.empty()) rb.append_header(restinio::http_field::content_type, resp.content_type);
+        restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+        Reason(resp.status)});
+    if (!resp.content_type.empty())
+      rb.append_header(restinio::http_field::content_type, resp.content_type);
     for (const auto& [k, v] : resp.headers) rb.append_header(k, v);
     std::size_t bytes = resp.body.size();
     if (req.method == Method::kHead) resp.body.clear();
     rb.set_body(std::move(resp.body));
     rb.done();
 
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    spdlog::info(R"({{"msg":"access","request_id":{},"method":"{}","path":{},"status":{},"ms":{:.2f},"bytes":{},"ip":{}}})",
-                 JsonEscape(req.request_id), MethodName(req.method), JsonEscape(req.path), resp.status,
-                 ms, bytes, JsonEscape(req.remote_ip));
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    spdlog::info(
+        R"({{"msg":"access","request_id":{},"method":"{}","path":{},"status":{},"ms":{:.2f},"bytes":{},"ip":{}}})",
+        JsonEscape(req.request_id), MethodName(req.method), JsonEscape(req.path), resp.status, ms,
+        bytes, JsonEscape(req.remote_ip));
     return restinio::request_accepted();
   };
 
@@ -130,9 +138,10 @@ Status RunServer(const Pipeline& pipeline, const ServerOptions& opt,
     server->stop();
     server->wait();
   } catch (const std::exception& e) {
-    return Status(ErrorCode::kUnavailable, "http.listen_failed",
-                  "Kan ikke lytte på " + opt.host + ":" + std::to_string(opt.port) + ": " + e.what(),
-                  {}, e.what());
+    return Status(
+        ErrorCode::kUnavailable, "http.listen_failed",
+        "Kan ikke lytte på " + opt.host + ":" + std::to_string(opt.port) + ": " + e.what(), {},
+        e.what());
   }
   return Status::Ok();
 }

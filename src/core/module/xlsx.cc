@@ -1,10 +1,10 @@
 #include "core/module/xlsx.h"
 
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include <xlsxwriter.h>
 

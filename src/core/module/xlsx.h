@@ -13,10 +13,10 @@ namespace samkjop::core::xlsx {
 
 using Cell = std::variant<std::string, double>;
 struct Sheet {
-  std::string name;                      // max 31 chars, no []:*?/\ .
+  std::string name;  // max 31 chars, no []:*?/\ .
   std::vector<std::string> header;
   std::vector<std::vector<Cell>> rows;
-  std::vector<double> column_widths;     // optional
+  std::vector<double> column_widths;  // optional
 };
 
 // Writes `sheets` to `path`. kInternal on failure.

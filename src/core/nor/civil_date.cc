@@ -90,12 +90,11 @@ bool TodayIsPinned() {
   return g_today_for_test.has_value();
 }
 
-Date AddDays(Date d, int days) {
-  return Date{std::chrono::sys_days{d} + std::chrono::days{days}};
-}
+Date AddDays(Date d, int days) { return Date{std::chrono::sys_days{d} + std::chrono::days{days}}; }
 
 Date AddMonths(Date d, int months) {
-  std::chrono::year_month ym = std::chrono::year_month{d.year(), d.month()} + std::chrono::months{months};
+  std::chrono::year_month ym =
+      std::chrono::year_month{d.year(), d.month()} + std::chrono::months{months};
   std::chrono::year_month_day_last last{ym.year(), std::chrono::month_day_last{ym.month()}};
   std::chrono::day day = d.day() > last.day() ? last.day() : d.day();
   return Date{ym.year(), ym.month(), day};

@@ -17,7 +17,7 @@ TEST(CivilDateTest, ParsesRealDates) {
 
 TEST(CivilDateTest, RejectsNonDates) {
   const char* bad_iso[] = {"2025-02-29", "2025-13-01", "2025-00-10", "2025-1-01", "20250101",
-                           "2025-01-32", "abcd-ef-gh", "", "0999-01-01"};
+                           "2025-01-32", "abcd-ef-gh", "",           "0999-01-01"};
   for (const char* s : bad_iso) EXPECT_FALSE(ParseIsoDate(s).has_value()) << s;
   const char* bad_no[] = {"29.02.2025", "1.1.2025", "2025-01-01", "31.04.2026"};
   for (const char* s : bad_no) EXPECT_FALSE(ParseNorwegianDate(s).has_value()) << s;
@@ -38,10 +38,12 @@ TEST(CivilDateTest, AddMonthsClampsToTheMonthsLastDay) {
     int months;
     const char* want;
   } cases[] = {
-      {"2024-01-31", 1, "2024-02-29"}, {"2025-01-31", 1, "2025-02-28"}, {"2024-03-15", 48, "2028-03-15"},
-      {"2026-12-02", -3, "2026-09-02"}, {"2026-05-31", -3, "2026-02-28"}, {"2026-11-30", 2, "2027-01-30"},
+      {"2024-01-31", 1, "2024-02-29"},  {"2025-01-31", 1, "2025-02-28"},
+      {"2024-03-15", 48, "2028-03-15"}, {"2026-12-02", -3, "2026-09-02"},
+      {"2026-05-31", -3, "2026-02-28"}, {"2026-11-30", 2, "2027-01-30"},
   };
-  for (const auto& c : cases) EXPECT_EQ(FormatIsoDate(AddMonths(*ParseIsoDate(c.from), c.months)), c.want) << c.from;
+  for (const auto& c : cases)
+    EXPECT_EQ(FormatIsoDate(AddMonths(*ParseIsoDate(c.from), c.months)), c.want) << c.from;
 }
 
 TEST(CivilDateTest, AddDaysCrossesMonthsAndYears) {

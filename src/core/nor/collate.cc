@@ -8,15 +8,37 @@ char Weight(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return static_cast<char>(cp - 'A' + 'a');
   if (cp < 0x80) return static_cast<char>(cp);
   switch (cp) {
-    case U'æ': case U'Æ': case U'ä': case U'Ä': return '{';
-    case U'ø': case U'Ø': case U'ö': case U'Ö': return '|';
-    case U'å': case U'Å': return '}';
-    case U'é': case U'É': case U'è': case U'È': case U'ê': case U'Ê': return 'e';
-    case U'á': case U'Á': case U'à': case U'À': case U'â': return 'a';
-    case U'ó': case U'Ó': case U'ò': case U'ô': return 'o';
-    case U'ü': case U'Ü': return 'y';
-    case U'í': case U'ì': return 'i';
-    case U'ú': case U'ù': return 'u';
+    case U'æ':
+    case U'Æ':
+    case U'ä':
+    case U'Ä': return '{';
+    case U'ø':
+    case U'Ø':
+    case U'ö':
+    case U'Ö': return '|';
+    case U'å':
+    case U'Å': return '}';
+    case U'é':
+    case U'É':
+    case U'è':
+    case U'È':
+    case U'ê':
+    case U'Ê': return 'e';
+    case U'á':
+    case U'Á':
+    case U'à':
+    case U'À':
+    case U'â': return 'a';
+    case U'ó':
+    case U'Ó':
+    case U'ò':
+    case U'ô': return 'o';
+    case U'ü':
+    case U'Ü': return 'y';
+    case U'í':
+    case U'ì': return 'i';
+    case U'ú':
+    case U'ù': return 'u';
     case U'ç': return 'c';
     case U'ñ': return 'n';
     default: return '~';
@@ -33,7 +55,8 @@ std::string CollationKey(std::string_view s) {
     char32_t cp = c;
     size_t len = 1;
     if (c >= 0xF0 && idx + 3 < s.size()) {
-      cp = ((c & 0x07) << 18) | ((s[idx + 1] & 0x3F) << 12) | ((s[idx + 2] & 0x3F) << 6) | (s[idx + 3] & 0x3F);
+      cp = ((c & 0x07) << 18) | ((s[idx + 1] & 0x3F) << 12) | ((s[idx + 2] & 0x3F) << 6) |
+           (s[idx + 3] & 0x3F);
       len = 4;
     } else if (c >= 0xE0 && idx + 2 < s.size()) {
       cp = ((c & 0x0F) << 12) | ((s[idx + 1] & 0x3F) << 6) | (s[idx + 2] & 0x3F);

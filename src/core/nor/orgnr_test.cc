@@ -22,7 +22,11 @@ TEST(OrgnrTest, NormalizeStripsSpacesAndAffixes) {
   EXPECT_EQ(NormalizeOrgnr("944 117 784").value_or(""), "944117784");
   EXPECT_EQ(NormalizeOrgnr("NO944117784MVA").value_or(""), "944117784");
   EXPECT_EQ(NormalizeOrgnr("no 944 117 784 mva").value_or(""), "944117784");
-  EXPECT_EQ(NormalizeOrgnr("944\xC2\xA0" "117\xC2\xA0" "784").value_or(""), "944117784");
+  EXPECT_EQ(NormalizeOrgnr("944\xC2\xA0"
+                           "117\xC2\xA0"
+                           "784")
+                .value_or(""),
+            "944117784");
   EXPECT_FALSE(NormalizeOrgnr("944 117 785").has_value());
   EXPECT_FALSE(NormalizeOrgnr("NO").has_value());
 }

@@ -77,7 +77,8 @@ std::optional<std::string> PgKeywords(const std::string& url) {
     auto close = hostport.find(']');
     if (close == std::string::npos) return std::nullopt;
     host = hostport.substr(1, close - 1);
-    if (close + 1 < hostport.size() && hostport[close + 1] == ':') port = hostport.substr(close + 2);
+    if (close + 1 < hostport.size() && hostport[close + 1] == ':')
+      port = hostport.substr(close + 2);
   } else if (auto colon = hostport.rfind(':'); colon != std::string::npos) {
     host = hostport.substr(0, colon);
     port = hostport.substr(colon + 1);
@@ -142,8 +143,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::si
       }
     }
   } catch (const std::exception& e) {
-    return Status(ErrorCode::kUnavailable, "storage.unavailable",
-                  "Kan ikke åpne databasen.", {}, e.what());
+    return Status(ErrorCode::kUnavailable, "storage.unavailable", "Kan ikke åpne databasen.", {},
+                  e.what());
   }
   return db;
 }
@@ -157,7 +158,8 @@ Status Database::Ping() {
     Session s = Acquire();
     int one = 0;
     s.sql() << "SELECT 1", soci::into(one);
-    if (one != 1) return Status(ErrorCode::kUnavailable, "storage.unavailable", "Databasen svarer ikke.");
+    if (one != 1)
+      return Status(ErrorCode::kUnavailable, "storage.unavailable", "Databasen svarer ikke.");
     return Status::Ok();
   } catch (const std::exception& e) {
     return Status(ErrorCode::kUnavailable, "storage.unavailable", "Databasen svarer ikke.", {},
@@ -182,7 +184,8 @@ std::string Database::Dialect(const std::string& sql) const {
     out += line + "\n";
   }
   auto replace = [&out](const std::string& from, const std::string& to) {
-    for (size_t pos = out.find(from); pos != std::string::npos; pos = out.find(from, pos + to.size()))
+    for (size_t pos = out.find(from); pos != std::string::npos;
+         pos = out.find(from, pos + to.size()))
       out.replace(pos, from.size(), to);
   };
   replace("{{id}}", lite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -201,7 +204,8 @@ std::vector<std::string> Statements(const std::string& sql) {
   std::string line;
   while (std::getline(in, line)) {
     std::string trimmed = line;
-    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\r')) trimmed.pop_back();
+    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\r'))
+      trimmed.pop_back();
     if (trimmed.rfind("--", 0) == 0) continue;
     cur += line + "\n";
     if (!trimmed.empty() && trimmed.back() == ';') {
@@ -239,15 +243,16 @@ Result<int> Database::Migrate(const std::vector<Migration>& migrations) {
         std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
         now = buf;
       }
-      sql << "INSERT INTO core_migrations (module, version, name, applied_at) VALUES (:m, :v, :n, :a)",
+      sql << "INSERT INTO core_migrations (module, version, name, applied_at) VALUES (:m, :v, :n, "
+             ":a)",
           soci::use(m.module), soci::use(m.version), soci::use(m.name), soci::use(now);
       tx.Commit();
       spdlog::info("migration applied: {} {:04d} {}", m.module, m.version, m.name);
       ++applied;
     }
   } catch (const std::exception& e) {
-    return Status(ErrorCode::kInternal, "storage.migration_failed",
-                  "En databasemigrering feilet.", {}, e.what());
+    return Status(ErrorCode::kInternal, "storage.migration_failed", "En databasemigrering feilet.",
+                  {}, e.what());
   }
   return applied;
 }

@@ -75,22 +75,29 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
   for (const auto& d : kMunicipalities) {
     Municipality m{d.orgnr, d.name, d.number, d.host, member_from, "", d.verified};
     store::InsertMunicipality(sql, m);
-    core::audit::Record(sql, actor, {"create", "org.municipality", m.orgnr, nullptr, ToJson(MunicipalityView{m, {}})});
+    core::audit::Record(
+        sql, actor,
+        {"create", "org.municipality", m.orgnr, nullptr, ToJson(MunicipalityView{m, {}})});
   }
   for (const auto& a : kProductAreas) {
     ProductArea p{a[0], a[1], a[2]};
     store::InsertProductArea(sql, p);
     core::audit::Record(sql, actor, {"create", "org.product_area", p.code, nullptr, ToJson(p)});
   }
-  auto person = [&](const char* name, const char* title, const char* muni, const char* email, const char* phone) {
+  auto person = [&](const char* name, const char* title, const char* muni, const char* email,
+                    const char* phone) {
     Person p{0, name, email, phone, title, muni};
     p.id = store::InsertPerson(sql, p);
-    core::audit::Record(sql, actor, {"create", "org.person", std::to_string(p.id), nullptr,
-                                     {{"name", p.name}, {"municipality", p.municipality}}});
+    core::audit::Record(sql, actor,
+                        {"create",
+                         "org.person",
+                         std::to_string(p.id),
+                         nullptr,
+                         {{"name", p.name}, {"municipality", p.municipality}}});
     return p.id;
   };
-  auto appoint = [&](std::int64_t person_id, Role role, const char* muni, const char* area, const std::string& from,
-                     const std::string& to = "") {
+  auto appoint = [&](std::int64_t person_id, Role role, const char* muni, const char* area,
+                     const std::string& from, const std::string& to = "") {
     Assignment a;
     a.person_id = person_id;
     a.role = role;
@@ -99,7 +106,8 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
     a.valid_from = from;
     a.valid_to = to;
     a.id = store::InsertAssignment(sql, a);
-    core::audit::Record(sql, actor, {"appoint", "org.role_assignment", std::to_string(a.id), nullptr, ToJson(a)});
+    core::audit::Record(
+        sql, actor, {"appoint", "org.role_assignment", std::to_string(a.id), nullptr, ToJson(a)});
   };
   auto account = [&](const char* username, std::int64_t person_id) -> core::Status {
     auto r = sv.auth.CreateUser(sql, actor, username, kDemoPassword, person_id, false);
@@ -108,10 +116,14 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
 
   const char* kv = "944117784";
   // The procurement office (hosted by Kongsvinger).
-  auto admin = person("Ada Systemsen", "Systemansvarlig", kv, "ada.systemsen@kongsvinger.kommune.no", "62 80 00 01");
-  auto director = person("Dagny Lund", "Daglig leder, RIIK", kv, "dagny.lund@kongsvinger.kommune.no", "62 80 00 02");
-  auto staff = person("Sindre Bakken", "Innkjøpsrådgiver, RIIK", kv, "sindre.bakken@kongsvinger.kommune.no", "62 80 00 03");
-  auto auditor = person("Rita Revisjon", "Forvaltningsrevisor", "", "rita.revisjon@revisjon.example.no", "62 80 00 09");
+  auto admin = person("Ada Systemsen", "Systemansvarlig", kv,
+                      "ada.systemsen@kongsvinger.kommune.no", "62 80 00 01");
+  auto director = person("Dagny Lund", "Daglig leder, RIIK", kv,
+                         "dagny.lund@kongsvinger.kommune.no", "62 80 00 02");
+  auto staff = person("Sindre Bakken", "Innkjøpsrådgiver, RIIK", kv,
+                      "sindre.bakken@kongsvinger.kommune.no", "62 80 00 03");
+  auto auditor = person("Rita Revisjon", "Forvaltningsrevisor", "",
+                        "rita.revisjon@revisjon.example.no", "62 80 00 09");
   appoint(admin, Role::kAdmin, "", "", YearsAgo(2));
   appoint(director, Role::kDirector, "", "", YearsAgo(4, 8));
   appoint(staff, Role::kStaff, "", "", YearsAgo(3));
@@ -124,12 +136,9 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
     const char* officer;  // nullptr: the post is vacant (R-1 red in the demo)
   };
   const Local locals[] = {
-      {"944117784", "Kari Nordby", "Ola Haugen"},
-      {"874602752", "Per Magnussen", "Ingrid Skog"},
-      {"964948143", "Anne Solberg", "Lars Vik"},
-      {"964950768", "Tor Engen", "Hilde Berg"},
-      {"874602612", "Marit Strand", "Jon Dahl"},
-      {"974602970", "Eirik Moen", nullptr},
+      {"944117784", "Kari Nordby", "Ola Haugen"}, {"874602752", "Per Magnussen", "Ingrid Skog"},
+      {"964948143", "Anne Solberg", "Lars Vik"},  {"964950768", "Tor Engen", "Hilde Berg"},
+      {"874602612", "Marit Strand", "Jon Dahl"},  {"974602970", "Eirik Moen", nullptr},
   };
   std::int64_t kv_chief = 0, kv_officer = 0;
   for (const auto& l : locals) {
@@ -146,19 +155,28 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
   auto former = person("Gunnar Åsli", "Tidligere innkjøpsansvarlig", "974602970", "", "");
   appoint(former, Role::kOfficer, "974602970", "", YearsAgo(5, 3), MonthsAgo(3));
 
-  auto pm = person("Siri Holm", "Kjøkkensjef, produktansvarlig matvarer", kv, "siri.holm@kongsvinger.kommune.no", "62 80 01 10");
+  auto pm = person("Siri Holm", "Kjøkkensjef, produktansvarlig matvarer", kv,
+                   "siri.holm@kongsvinger.kommune.no", "62 80 01 10");
   appoint(pm, Role::kProductManager, kv, "food", YearsAgo(2, 2));
-  auto pm_ict = person("Nils Aas", "IKT-rådgiver", kv, "nils.aas@kongsvinger.kommune.no", "62 80 01 20");
+  auto pm_ict =
+      person("Nils Aas", "IKT-rådgiver", kv, "nils.aas@kongsvinger.kommune.no", "62 80 01 20");
   appoint(pm_ict, Role::kProductManager, kv, "ict", YearsAgo(2, 2));
   auto council = person("Liv Aasen", "Politiker, medlem av kontrollutvalget", kv, "", "");
   appoint(council, Role::kCouncilMember, kv, "", YearsAgo(3, 10));
-  auto employee = person("Emil Sand", "Konsulent, helse og omsorg", kv, "emil.sand@kongsvinger.kommune.no", "");
+  auto employee =
+      person("Emil Sand", "Konsulent, helse og omsorg", kv, "emil.sand@kongsvinger.kommune.no", "");
   appoint(employee, Role::kEmployee, kv, "", YearsAgo(1));
 
   for (auto [username, pid] : std::initializer_list<std::pair<const char*, std::int64_t>>{
-           {"admin", admin}, {"direktor", director}, {"stab", staff}, {"radmann", kv_chief},
-           {"innkjop.kongsvinger", kv_officer}, {"produkt.kongsvinger", pm}, {"raad", council},
-           {"ansatt", employee}, {"revisor", auditor}}) {
+           {"admin", admin},
+           {"direktor", director},
+           {"stab", staff},
+           {"radmann", kv_chief},
+           {"innkjop.kongsvinger", kv_officer},
+           {"produkt.kongsvinger", pm},
+           {"raad", council},
+           {"ansatt", employee},
+           {"revisor", auditor}}) {
     SAMKJOP_RETURN_IF_ERROR(account(username, pid));
   }
   tx.Commit();

@@ -12,7 +12,7 @@ const std::vector<core::storage::Migration>& Migrations();
 core::Module OrgModule() {
   core::Module m;
   m.name = "org";
-  m.migrations = [] () -> const std::vector<core::storage::Migration>& { return Migrations(); };
+  m.migrations = []() -> const std::vector<core::storage::Migration>& { return Migrations(); };
   m.start = [](core::Services& sv) { sv.auth.SetPersonLoader(&OrgService::LoadPerson); };
   m.routes = [](core::http::Router& router, core::Services& sv) {
     AddRoutes(router, sv, std::make_shared<OrgService>(sv.db, sv.auth));

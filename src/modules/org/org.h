@@ -11,7 +11,7 @@ namespace samkjop::org {
 
 // A municipality of the cooperation (kommune). orgnr is the key and never changes.
 struct Municipality {
-  std::string orgnr;                // nine digits, MOD11-valid
+  std::string orgnr;  // nine digits, MOD11-valid
   std::string name;
   std::string municipality_number;  // four digits, leading zero kept ("0402")
   bool host = false;                // vertskommune; exactly one

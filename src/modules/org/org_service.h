@@ -52,7 +52,8 @@ class OrgService {
   // 400 with fields; 409 org.duplicate_orgnr, org.second_host.
   Result<MunicipalityView> CreateMunicipality(const Actor& actor, Municipality m);
   // Merge patch: only name, municipality_number, member_from, member_to.
-  Result<MunicipalityView> PatchMunicipality(const Actor& actor, const std::string& orgnr, const nlohmann::json& patch);
+  Result<MunicipalityView> PatchMunicipality(const Actor& actor, const std::string& orgnr,
+                                             const nlohmann::json& patch);
   Result<MunicipalityView> MakeHost(const Actor& actor, const std::string& orgnr);
 
   // --- product areas ---
@@ -63,7 +64,8 @@ class OrgService {
   std::vector<Person> ListPeople(const store::PeopleFilter& f);
   Result<Person> GetPerson(std::int64_t id);
   Result<Person> CreatePerson(const Actor& actor, const Principal& who, Person p);
-  Result<Person> PatchPerson(const Actor& actor, const Principal& who, std::int64_t id, const nlohmann::json& patch);
+  Result<Person> PatchPerson(const Actor& actor, const Principal& who, std::int64_t id,
+                             const nlohmann::json& patch);
   // The login username of each person (person_id -> username).
   std::map<std::int64_t, std::string> UsernamesByPerson();
 
@@ -81,18 +83,20 @@ class OrgService {
 
   // --- users (accounts; admin) ---
   std::vector<UserView> ListUsers();
-  Result<UserView> CreateUser(const Actor& actor, const std::string& username, const std::string& password,
-                              std::int64_t person_id);
+  Result<UserView> CreateUser(const Actor& actor, const std::string& username,
+                              const std::string& password, std::int64_t person_id);
   Result<UserView> SetUserActive(const Actor& actor, std::int64_t id, bool active);
   Result<UserView> ResetPassword(const Actor& actor, std::int64_t id, const std::string& password);
   Result<UserView> Unlock(const Actor& actor, std::int64_t id);
 
   // For auth: a person's name, e-mail and roles in force on `date`.
-  static core::auth::PersonInfo LoadPerson(soci::session& sql, std::int64_t person_id, const std::string& date);
+  static core::auth::PersonInfo LoadPerson(soci::session& sql, std::int64_t person_id,
+                                           const std::string& date);
 
  private:
   // 403 unless `who` may appoint or end `role` for `municipality`.
-  Status CheckMayAppoint(const Principal& who, core::auth::Role role, const std::string& municipality);
+  Status CheckMayAppoint(const Principal& who, core::auth::Role role,
+                         const std::string& municipality);
   Result<UserView> GetUser(std::int64_t id);
 
   core::storage::Database& db_;
@@ -113,12 +117,14 @@ void ValidateMunicipality(const Municipality& m, std::vector<core::FieldError>* 
 // True when the database already has municipalities (seed-demo refuses then).
 bool HasData(core::storage::Database& db);
 // Creates a person, an account and one role assignment valid from today.
-Result<std::int64_t> AddUserWithRole(core::storage::Database& db, core::auth::AuthService& auth, const Actor& actor,
-                                     const std::string& username, const std::string& password,
-                                     const std::string& role, const std::string& municipality,
+Result<std::int64_t> AddUserWithRole(core::storage::Database& db, core::auth::AuthService& auth,
+                                     const Actor& actor, const std::string& username,
+                                     const std::string& password, const std::string& role,
+                                     const std::string& municipality,
                                      const std::string& product_area, const std::string& name);
-Status SetUserPassword(core::storage::Database& db, core::auth::AuthService& auth, const Actor& actor,
-                       const std::string& username, const std::string& password);
+Status SetUserPassword(core::storage::Database& db, core::auth::AuthService& auth,
+                       const Actor& actor, const std::string& username,
+                       const std::string& password);
 
 }  // namespace samkjop::org
 

@@ -31,8 +31,12 @@ class OrgServiceTest : public ::testing::Test {
     cfg.hash_memlimit = 8192;
     auth_ = std::make_unique<core::auth::AuthService>(*db_, cfg);
     org_ = std::make_unique<OrgService>(*db_, *auth_);
-    ASSERT_TRUE(org_->CreateMunicipality(actor_, {"944117784", "Kongsvinger", "3401", true, "", "", true}).ok());
-    ASSERT_TRUE(org_->CreateMunicipality(actor_, {"874602752", "Eidskog", "3416", false, "", "", false}).ok());
+    ASSERT_TRUE(
+        org_->CreateMunicipality(actor_, {"944117784", "Kongsvinger", "3401", true, "", "", true})
+            .ok());
+    ASSERT_TRUE(
+        org_->CreateMunicipality(actor_, {"874602752", "Eidskog", "3416", false, "", "", false})
+            .ok());
     ASSERT_TRUE(org_->CreateProductArea(actor_, {"food", "Matvarer", "Food"}).ok());
     admin_.roles = {{1, Role::kAdmin, "", "", "2020-01-01", ""}};
   }
@@ -173,8 +177,12 @@ TEST_F(OrgServiceTest, MunicipalityValidationAndHost) {
       {{"944117785", "X", "3401", false, "", "", false}, "org.invalid_orgnr", "orgnr"},
       {{"94411778", "X", "3401", false, "", "", false}, "org.invalid_orgnr", "orgnr"},
       {{"964948143", "", "3417", false, "", "", false}, "org.invalid_municipality", "name"},
-      {{"964948143", "Grue", "417", false, "", "", false}, "org.invalid_municipality", "municipality_number"},
-      {{"964948143", "Grue", "3417", false, "2026-01-01", "2025-01-01", false}, "org.invalid_municipality", "member_to"},
+      {{"964948143", "Grue", "417", false, "", "", false},
+       "org.invalid_municipality",
+       "municipality_number"},
+      {{"964948143", "Grue", "3417", false, "2026-01-01", "2025-01-01", false},
+       "org.invalid_municipality",
+       "member_to"},
   };
   for (const auto& c : cases) {
     auto r = org_->CreateMunicipality(actor_, c.m);
@@ -184,7 +192,8 @@ TEST_F(OrgServiceTest, MunicipalityValidationAndHost) {
     EXPECT_EQ(r.status().fields()[0].field, c.field);
   }
   // Spaces are ignored; a second host is a conflict.
-  auto second_host = org_->CreateMunicipality(actor_, {"964 948 143", "Grue", "3417", true, "", "", false});
+  auto second_host =
+      org_->CreateMunicipality(actor_, {"964 948 143", "Grue", "3417", true, "", "", false});
   EXPECT_EQ(second_host.status().code_name(), "org.second_host");
   auto ok = org_->CreateMunicipality(actor_, {"964 948 143", "Grue", "3417", false, "", "", false});
   ASSERT_TRUE(ok.ok());
@@ -203,14 +212,18 @@ TEST_F(OrgServiceTest, PatchRefusesOrgnrAndHost) {
   auto r = org_->PatchMunicipality(actor_, "944117784", {{"orgnr", "874602752"}, {"host", false}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().fields().size(), 2u);
-  auto ok = org_->PatchMunicipality(actor_, "944117784", {{"name", "Kongsvinger kommune"}, {"member_to", nullptr}});
+  auto ok = org_->PatchMunicipality(actor_, "944117784",
+                                    {{"name", "Kongsvinger kommune"}, {"member_to", nullptr}});
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->m.name, "Kongsvinger kommune");
 }
 
 TEST_F(OrgServiceTest, ListsSortNorwegian) {
-  ASSERT_TRUE(org_->CreateMunicipality(actor_, {"974602970", "Åsnes", "3418", false, "", "", false}).ok());
-  ASSERT_TRUE(org_->CreateMunicipality(actor_, {"874602612", "Sør-Odal", "3415", false, "", "", false}).ok());
+  ASSERT_TRUE(
+      org_->CreateMunicipality(actor_, {"974602970", "Åsnes", "3418", false, "", "", false}).ok());
+  ASSERT_TRUE(
+      org_->CreateMunicipality(actor_, {"874602612", "Sør-Odal", "3415", false, "", "", false})
+          .ok());
   std::vector<std::string> names;
   for (const auto& v : org_->ListMunicipalities()) names.push_back(v.m.name);
   EXPECT_EQ(names, (std::vector<std::string>{"Eidskog", "Kongsvinger", "Sør-Odal", "Åsnes"}));
@@ -222,7 +235,8 @@ TEST_F(OrgServiceTest, UsersAndPersonLoader) {
   auto u = org_->CreateUser(actor_, "ola", "et-langt-passord", p);
   ASSERT_TRUE(u.ok()) << u.status().message();
   EXPECT_TRUE(u->user.must_change_password);
-  EXPECT_EQ(org_->CreateUser(actor_, "ola2", "et-langt-passord", p).status().code_name(), "org.person_has_user");
+  EXPECT_EQ(org_->CreateUser(actor_, "ola2", "et-langt-passord", p).status().code_name(),
+            "org.person_has_user");
   EXPECT_EQ(org_->CreateUser(actor_, "x", "kort", p).status().fields().size(), 2u);
   auto s = db_->Acquire();
   auto info = OrgService::LoadPerson(s.sql(), p, "2026-06-15");

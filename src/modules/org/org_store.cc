@@ -39,7 +39,8 @@ struct MuniRow {
   }
 };
 
-std::vector<Municipality> QueryMunis(soci::session& sql, const std::string& where, const std::string& arg) {
+std::vector<Municipality> QueryMunis(soci::session& sql, const std::string& where,
+                                     const std::string& arg) {
   MuniRow r;
   std::vector<Municipality> out;
   std::string q = std::string(kMuniColumns) + where;
@@ -64,7 +65,8 @@ std::vector<Municipality> QueryMunis(soci::session& sql, const std::string& wher
 
 std::vector<Municipality> ListMunicipalities(soci::session& sql) {
   auto out = QueryMunis(sql, "", "");
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return core::nor::NorwegianLess(a.name, b.name); });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return core::nor::NorwegianLess(a.name, b.name); });
   return out;
 }
 
@@ -85,7 +87,8 @@ void InsertMunicipality(soci::session& sql, const Municipality& m) {
   Nullable n_m_member_to(m.member_to);
   std::string now = core::nor::NowUtcIso();
   int host = m.host ? 1 : 0, verified = m.orgnr_verified ? 1 : 0;
-  sql << "INSERT INTO org_municipalities (orgnr, name, municipality_number, host, member_from, member_to, "
+  sql << "INSERT INTO org_municipalities (orgnr, name, municipality_number, host, member_from, "
+         "member_to, "
          "orgnr_verified, created_at, updated_at) VALUES (:o, :n, :mn, :h, :f, :t, :v, :c, :u)",
       soci::use(m.orgnr), soci::use(m.name), soci::use(m.municipality_number), soci::use(host),
       SAMKJOP_USE_NULLABLE(n_m_member_from), SAMKJOP_USE_NULLABLE(n_m_member_to),
@@ -97,7 +100,8 @@ void UpdateMunicipality(soci::session& sql, const Municipality& m) {
   Nullable n_m_member_to(m.member_to);
   std::string now = core::nor::NowUtcIso();
   int verified = m.orgnr_verified ? 1 : 0;
-  sql << "UPDATE org_municipalities SET name = :n, municipality_number = :mn, member_from = :f, member_to = :t, "
+  sql << "UPDATE org_municipalities SET name = :n, municipality_number = :mn, member_from = :f, "
+         "member_to = :t, "
          "orgnr_verified = :v, updated_at = :u WHERE orgnr = :o",
       soci::use(m.name), soci::use(m.municipality_number), SAMKJOP_USE_NULLABLE(n_m_member_from),
       SAMKJOP_USE_NULLABLE(n_m_member_to), soci::use(verified), soci::use(now), soci::use(m.orgnr);
@@ -106,31 +110,34 @@ void UpdateMunicipality(soci::session& sql, const Municipality& m) {
 void SetHost(soci::session& sql, const std::string& orgnr) {
   std::string now = core::nor::NowUtcIso();
   sql << "UPDATE org_municipalities SET host = 0, updated_at = :u WHERE host = 1", soci::use(now);
-  sql << "UPDATE org_municipalities SET host = 1, updated_at = :u WHERE orgnr = :o", soci::use(now), soci::use(orgnr);
+  sql << "UPDATE org_municipalities SET host = 1, updated_at = :u WHERE orgnr = :o", soci::use(now),
+      soci::use(orgnr);
 }
 
 std::vector<ProductArea> ListProductAreas(soci::session& sql) {
   ProductArea r;
   std::vector<ProductArea> out;
-  soci::statement st = (sql.prepare << "SELECT code, name_nb, name_en FROM org_product_areas", soci::into(r.code),
-                        soci::into(r.name_nb), soci::into(r.name_en));
+  soci::statement st = (sql.prepare << "SELECT code, name_nb, name_en FROM org_product_areas",
+                        soci::into(r.code), soci::into(r.name_nb), soci::into(r.name_en));
   st.execute(false);
   while (st.fetch()) out.push_back(r);
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return core::nor::NorwegianLess(a.name_nb, b.name_nb); });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return core::nor::NorwegianLess(a.name_nb, b.name_nb);
+  });
   return out;
 }
 
 std::optional<ProductArea> GetProductArea(soci::session& sql, const std::string& code) {
   ProductArea r;
-  sql << "SELECT code, name_nb, name_en FROM org_product_areas WHERE code = :c", soci::use(code), soci::into(r.code),
-      soci::into(r.name_nb), soci::into(r.name_en);
+  sql << "SELECT code, name_nb, name_en FROM org_product_areas WHERE code = :c", soci::use(code),
+      soci::into(r.code), soci::into(r.name_nb), soci::into(r.name_en);
   if (!sql.got_data()) return std::nullopt;
   return r;
 }
 
 void InsertProductArea(soci::session& sql, const ProductArea& p) {
-  sql << "INSERT INTO org_product_areas (code, name_nb, name_en) VALUES (:c, :nb, :en)", soci::use(p.code),
-      soci::use(p.name_nb), soci::use(p.name_en);
+  sql << "INSERT INTO org_product_areas (code, name_nb, name_en) VALUES (:c, :nb, :en)",
+      soci::use(p.code), soci::use(p.name_nb), soci::use(p.name_en);
 }
 
 namespace {
@@ -143,9 +150,9 @@ std::vector<Person> QueryPeople(soci::session& sql, long long id_filter, const s
   soci::statement st =
       (sql.prepare << "SELECT id, name, email, phone, title, municipality FROM org_people "
                       "WHERE (:i1 = 0 OR id = :i2) AND (:m1 = '' OR municipality = :m2)",
-       soci::use(id_filter, "i1"), soci::use(id_filter, "i2"), soci::use(muni, "m1"), soci::use(muni, "m2"),
-       soci::into(id), soci::into(r.name), soci::into(email, ei), soci::into(phone, pi), soci::into(title, ti),
-       soci::into(m, mi));
+       soci::use(id_filter, "i1"), soci::use(id_filter, "i2"), soci::use(muni, "m1"),
+       soci::use(muni, "m2"), soci::into(id), soci::into(r.name), soci::into(email, ei),
+       soci::into(phone, pi), soci::into(title, ti), soci::into(m, mi));
   st.execute(false);
   while (st.fetch()) {
     Person p = r;
@@ -183,12 +190,13 @@ std::vector<Person> ListPeople(soci::session& sql, const PeopleFilter& f) {
   std::vector<Person> out;
   std::string q = Lower(f.q);
   for (auto& p : all) {
-    if (!q.empty() && Lower(p.name).find(q) == std::string::npos && Lower(p.email).find(q) == std::string::npos &&
-        Lower(p.title).find(q) == std::string::npos)
+    if (!q.empty() && Lower(p.name).find(q) == std::string::npos &&
+        Lower(p.email).find(q) == std::string::npos && Lower(p.title).find(q) == std::string::npos)
       continue;
     out.push_back(std::move(p));
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return core::nor::NorwegianLess(a.name, b.name); });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return core::nor::NorwegianLess(a.name, b.name); });
   return out;
 }
 
@@ -209,8 +217,8 @@ std::int64_t InsertPerson(soci::session& sql, const Person& p) {
   sql << "INSERT INTO org_people (name, email, phone, title, municipality, created_at, updated_at) "
          "VALUES (:n, :e, :p, :t, :m, :c, :u) RETURNING id",
       soci::use(p.name), SAMKJOP_USE_NULLABLE(n_p_email), SAMKJOP_USE_NULLABLE(n_p_phone),
-      SAMKJOP_USE_NULLABLE(n_p_title), SAMKJOP_USE_NULLABLE(n_p_municipality),
-      soci::use(now), soci::use(now), soci::into(id);
+      SAMKJOP_USE_NULLABLE(n_p_title), SAMKJOP_USE_NULLABLE(n_p_municipality), soci::use(now),
+      soci::use(now), soci::into(id);
   return id;
 }
 
@@ -221,11 +229,12 @@ void UpdatePerson(soci::session& sql, const Person& p) {
   Nullable n_p_municipality(p.municipality);
   std::string now = core::nor::NowUtcIso();
   long long id = p.id;
-  sql << "UPDATE org_people SET name = :n, email = :e, phone = :p, title = :t, municipality = :m, updated_at = :u "
+  sql << "UPDATE org_people SET name = :n, email = :e, phone = :p, title = :t, municipality = :m, "
+         "updated_at = :u "
          "WHERE id = :id",
       soci::use(p.name), SAMKJOP_USE_NULLABLE(n_p_email), SAMKJOP_USE_NULLABLE(n_p_phone),
-      SAMKJOP_USE_NULLABLE(n_p_title), SAMKJOP_USE_NULLABLE(n_p_municipality),
-      soci::use(now), soci::use(id);
+      SAMKJOP_USE_NULLABLE(n_p_title), SAMKJOP_USE_NULLABLE(n_p_municipality), soci::use(now),
+      soci::use(id);
 }
 
 std::vector<Assignment> ListAssignments(soci::session& sql, const AssignmentFilter& f) {
@@ -238,18 +247,22 @@ std::vector<Assignment> ListAssignments(soci::session& sql, const AssignmentFilt
   int ended_ok = f.include_ended ? 1 : 0;
   std::vector<Assignment> out;
   soci::statement st =
-      (sql.prepare << "SELECT a.id, a.person_id, p.name, a.role, a.municipality, a.product_area, a.valid_from, "
-                      "a.valid_to FROM org_role_assignments a JOIN org_people p ON p.id = a.person_id "
-                      "WHERE (:p1 = 0 OR a.person_id = :p2) AND (:r1 = '' OR a.role = :r2) "
-                      "AND (:m1 = '' OR a.municipality = :m2) AND (:a1 = '' OR a.product_area = :a2) "
-                      "AND (:at1 = '' OR (a.valid_from <= :at2 AND (a.valid_to IS NULL OR a.valid_to >= :at3))) "
-                      "AND (:e1 = 1 OR a.valid_to IS NULL OR a.valid_to >= :td) "
-                      "ORDER BY a.valid_from DESC, a.id DESC",
-       soci::use(pid_filter, "p1"), soci::use(pid_filter, "p2"), soci::use(f.role, "r1"), soci::use(f.role, "r2"),
-       soci::use(f.municipality, "m1"), soci::use(f.municipality, "m2"), soci::use(f.product_area, "a1"),
-       soci::use(f.product_area, "a2"), soci::use(f.at, "at1"), soci::use(f.at, "at2"), soci::use(f.at, "at3"),
-       soci::use(ended_ok, "e1"), soci::use(today, "td"), soci::into(id), soci::into(pid), soci::into(name),
-       soci::into(role), soci::into(muni, mi), soci::into(area, ai), soci::into(from), soci::into(to, ti));
+      (sql.prepare
+           << "SELECT a.id, a.person_id, p.name, a.role, a.municipality, a.product_area, "
+              "a.valid_from, "
+              "a.valid_to FROM org_role_assignments a JOIN org_people p ON p.id = a.person_id "
+              "WHERE (:p1 = 0 OR a.person_id = :p2) AND (:r1 = '' OR a.role = :r2) "
+              "AND (:m1 = '' OR a.municipality = :m2) AND (:a1 = '' OR a.product_area = :a2) "
+              "AND (:at1 = '' OR (a.valid_from <= :at2 AND (a.valid_to IS NULL OR a.valid_to >= "
+              ":at3))) "
+              "AND (:e1 = 1 OR a.valid_to IS NULL OR a.valid_to >= :td) "
+              "ORDER BY a.valid_from DESC, a.id DESC",
+       soci::use(pid_filter, "p1"), soci::use(pid_filter, "p2"), soci::use(f.role, "r1"),
+       soci::use(f.role, "r2"), soci::use(f.municipality, "m1"), soci::use(f.municipality, "m2"),
+       soci::use(f.product_area, "a1"), soci::use(f.product_area, "a2"), soci::use(f.at, "at1"),
+       soci::use(f.at, "at2"), soci::use(f.at, "at3"), soci::use(ended_ok, "e1"),
+       soci::use(today, "td"), soci::into(id), soci::into(pid), soci::into(name), soci::into(role),
+       soci::into(muni, mi), soci::into(area, ai), soci::into(from), soci::into(to, ti));
   st.execute(false);
   while (st.fetch()) {
     Assignment a;
@@ -271,10 +284,11 @@ std::optional<Assignment> GetAssignment(soci::session& sql, std::int64_t id) {
   Assignment a;
   std::string role, muni, area, to;
   soci::indicator mi, ai, ti;
-  sql << "SELECT a.person_id, p.name, a.role, a.municipality, a.product_area, a.valid_from, a.valid_to "
+  sql << "SELECT a.person_id, p.name, a.role, a.municipality, a.product_area, a.valid_from, "
+         "a.valid_to "
          "FROM org_role_assignments a JOIN org_people p ON p.id = a.person_id WHERE a.id = :id",
-      soci::use(aid), soci::into(pid), soci::into(a.person_name), soci::into(role), soci::into(muni, mi),
-      soci::into(area, ai), soci::into(a.valid_from), soci::into(to, ti);
+      soci::use(aid), soci::into(pid), soci::into(a.person_name), soci::into(role),
+      soci::into(muni, mi), soci::into(area, ai), soci::into(a.valid_from), soci::into(to, ti);
   if (!sql.got_data()) return std::nullopt;
   a.id = id;
   a.person_id = pid;
@@ -292,7 +306,8 @@ std::int64_t InsertAssignment(soci::session& sql, const Assignment& a) {
   std::string now = core::nor::NowUtcIso();
   std::string role(core::auth::RoleName(a.role));
   long long pid = a.person_id, id = 0;
-  sql << "INSERT INTO org_role_assignments (person_id, role, municipality, product_area, valid_from, valid_to, "
+  sql << "INSERT INTO org_role_assignments (person_id, role, municipality, product_area, "
+         "valid_from, valid_to, "
          "created_at) VALUES (:p, :r, :m, :a, :f, :t, :c) RETURNING id",
       soci::use(pid), soci::use(role), SAMKJOP_USE_NULLABLE(n_a_municipality),
       SAMKJOP_USE_NULLABLE(n_a_product_area), soci::use(a.valid_from),
@@ -303,8 +318,8 @@ std::int64_t InsertAssignment(soci::session& sql, const Assignment& a) {
 void SetAssignmentEnd(soci::session& sql, std::int64_t id, const std::string& valid_to) {
   Nullable n_valid_to(valid_to);
   long long aid = id;
-  sql << "UPDATE org_role_assignments SET valid_to = :t WHERE id = :id", SAMKJOP_USE_NULLABLE(n_valid_to),
-      soci::use(aid);
+  sql << "UPDATE org_role_assignments SET valid_to = :t WHERE id = :id",
+      SAMKJOP_USE_NULLABLE(n_valid_to), soci::use(aid);
 }
 
 std::int64_t CountMunicipalities(soci::session& sql) {

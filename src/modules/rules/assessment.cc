@@ -68,13 +68,10 @@ core::Status ValueInRange(std::int64_t value_ore) {
 
 std::string_view EeaKey(Kind kind) {
   switch (kind) {
-    case Kind::kWorks:
-      return kThresholdEeaWorks;
-    case Kind::kSpecial:
-      return kThresholdEeaSpecial;
+    case Kind::kWorks: return kThresholdEeaWorks;
+    case Kind::kSpecial: return kThresholdEeaSpecial;
     case Kind::kGoods:
-    case Kind::kServices:
-      break;
+    case Kind::kServices: break;
   }
   return kThresholdEeaGoodsServices;
 }
@@ -205,42 +202,30 @@ core::Result<Kind> ParseKind(std::string_view code) {
 
 std::string_view KindCode(Kind kind) {
   switch (kind) {
-    case Kind::kGoods:
-      return "goods";
-    case Kind::kServices:
-      return "services";
-    case Kind::kWorks:
-      return "works";
-    case Kind::kSpecial:
-      return "special";
+    case Kind::kGoods: return "goods";
+    case Kind::kServices: return "services";
+    case Kind::kWorks: return "works";
+    case Kind::kSpecial: return "special";
   }
   return "goods";
 }
 
 std::string_view PartCode(Part part) {
   switch (part) {
-    case Part::kOutside:
-      return "outside";
-    case Part::kI:
-      return "I";
-    case Part::kII:
-      return "II";
-    case Part::kIII:
-      return "III";
-    case Part::kIV:
-      return "IV";
+    case Part::kOutside: return "outside";
+    case Part::kI: return "I";
+    case Part::kII: return "II";
+    case Part::kIII: return "III";
+    case Part::kIV: return "IV";
   }
   return "outside";
 }
 
 std::string_view PublicationCode(Publication publication) {
   switch (publication) {
-    case Publication::kNone:
-      return "none";
-    case Publication::kDoffin:
-      return "doffin";
-    case Publication::kDoffinTed:
-      return "doffin+ted";
+    case Publication::kNone: return "none";
+    case Publication::kDoffin: return "doffin";
+    case Publication::kDoffinTed: return "doffin+ted";
   }
   return "none";
 }

@@ -50,26 +50,19 @@ core::Result<ClimateException> ParseClimateException(std::string_view code) {
 
 std::string_view ClimateExceptionCode(ClimateException exception) {
   switch (exception) {
-    case ClimateException::kNone:
-      return "none";
-    case ClimateException::kSpecRequirementBetter:
-      return "spec_requirement_better";
-    case ClimateException::kInsignificantFootprint:
-      return "insignificant_footprint";
+    case ClimateException::kNone: return "none";
+    case ClimateException::kSpecRequirementBetter: return "spec_requirement_better";
+    case ClimateException::kInsignificantFootprint: return "insignificant_footprint";
   }
   return "none";
 }
 
 std::string_view ClimateVerdictCode(ClimateVerdict verdict) {
   switch (verdict) {
-    case ClimateVerdict::kOk:
-      return "ok";
-    case ClimateVerdict::kViolation:
-      return "violation";
-    case ClimateVerdict::kExceptionAccepted:
-      return "exception_accepted";
-    case ClimateVerdict::kNotApplicable:
-      return "not_applicable";
+    case ClimateVerdict::kOk: return "ok";
+    case ClimateVerdict::kViolation: return "violation";
+    case ClimateVerdict::kExceptionAccepted: return "exception_accepted";
+    case ClimateVerdict::kNotApplicable: return "not_applicable";
   }
   return "ok";
 }
@@ -212,8 +205,7 @@ core::Result<ClimateCheckResult> CheckClimate(const ClimateCheckInput& input) {
   // An exception cures the climate problems, when properly recorded.
   bool exception_accepted = false;
   switch (input.exception) {
-    case ClimateException::kNone:
-      break;
+    case ClimateException::kNone: break;
     case ClimateException::kSpecRequirementBetter:
       if (input.justification.empty()) {
         hard_problems.push_back(

@@ -101,11 +101,10 @@ __attribute__((target("ssse3"))) inline __m128i HighNibbles(__m128i v) {
 __attribute__((target("ssse3"))) inline __m128i Utf8BlockErrors(__m128i input, __m128i prev_input) {
   const __m128i prev1 = _mm_alignr_epi8(input, prev_input, 15);
   const __m128i byte_1_high = _mm_shuffle_epi8(
-      _mm_setr_epi8(SPEND_U8(kTooLong), SPEND_U8(kTooLong), SPEND_U8(kTooLong),
-                    SPEND_U8(kTooLong), SPEND_U8(kTooLong), SPEND_U8(kTooLong),
-                    SPEND_U8(kTooLong), SPEND_U8(kTooLong), SPEND_U8(kTwoConts),
+      _mm_setr_epi8(SPEND_U8(kTooLong), SPEND_U8(kTooLong), SPEND_U8(kTooLong), SPEND_U8(kTooLong),
+                    SPEND_U8(kTooLong), SPEND_U8(kTooLong), SPEND_U8(kTooLong), SPEND_U8(kTooLong),
                     SPEND_U8(kTwoConts), SPEND_U8(kTwoConts), SPEND_U8(kTwoConts),
-                    SPEND_U8(kTooShort | kOverlong2), SPEND_U8(kTooShort),
+                    SPEND_U8(kTwoConts), SPEND_U8(kTooShort | kOverlong2), SPEND_U8(kTooShort),
                     SPEND_U8(kTooShort | kOverlong3 | kSurrogate),
                     SPEND_U8(kTooShort | kTooLarge | kTooLarge1000 | kOverlong4)),
       HighNibbles(prev1));
@@ -125,16 +124,14 @@ __attribute__((target("ssse3"))) inline __m128i Utf8BlockErrors(__m128i input, _
                     SPEND_U8(kCarry | kTooLarge | kTooLarge1000)),
       _mm_and_si128(prev1, _mm_set1_epi8(0x0F)));
   const __m128i byte_2_high = _mm_shuffle_epi8(
-      _mm_setr_epi8(SPEND_U8(kTooShort), SPEND_U8(kTooShort), SPEND_U8(kTooShort),
-                    SPEND_U8(kTooShort), SPEND_U8(kTooShort), SPEND_U8(kTooShort),
-                    SPEND_U8(kTooShort), SPEND_U8(kTooShort),
-                    SPEND_U8(kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge1000 |
-                             kOverlong4),
-                    SPEND_U8(kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge),
-                    SPEND_U8(kTooLong | kOverlong2 | kTwoConts | kSurrogate | kTooLarge),
-                    SPEND_U8(kTooLong | kOverlong2 | kTwoConts | kSurrogate | kTooLarge),
-                    SPEND_U8(kTooShort), SPEND_U8(kTooShort), SPEND_U8(kTooShort),
-                    SPEND_U8(kTooShort)),
+      _mm_setr_epi8(
+          SPEND_U8(kTooShort), SPEND_U8(kTooShort), SPEND_U8(kTooShort), SPEND_U8(kTooShort),
+          SPEND_U8(kTooShort), SPEND_U8(kTooShort), SPEND_U8(kTooShort), SPEND_U8(kTooShort),
+          SPEND_U8(kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge1000 | kOverlong4),
+          SPEND_U8(kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge),
+          SPEND_U8(kTooLong | kOverlong2 | kTwoConts | kSurrogate | kTooLarge),
+          SPEND_U8(kTooLong | kOverlong2 | kTwoConts | kSurrogate | kTooLarge), SPEND_U8(kTooShort),
+          SPEND_U8(kTooShort), SPEND_U8(kTooShort), SPEND_U8(kTooShort)),
       HighNibbles(input));
   const __m128i special = _mm_and_si128(_mm_and_si128(byte_1_high, byte_1_low), byte_2_high);
   // Third and fourth bytes of 3- and 4-byte sequences must be continuations.
@@ -149,11 +146,10 @@ __attribute__((target("ssse3"))) inline __m128i Utf8BlockErrors(__m128i input, _
 
 // Non-zero when the block ends inside a multi-byte sequence.
 __attribute__((target("ssse3"))) inline __m128i Utf8Incomplete(__m128i input) {
-  const __m128i max = _mm_setr_epi8(SPEND_U8(255), SPEND_U8(255), SPEND_U8(255), SPEND_U8(255),
-                                    SPEND_U8(255), SPEND_U8(255), SPEND_U8(255), SPEND_U8(255),
-                                    SPEND_U8(255), SPEND_U8(255), SPEND_U8(255), SPEND_U8(255),
-                                    SPEND_U8(255), SPEND_U8(0xF0 - 1), SPEND_U8(0xE0 - 1),
-                                    SPEND_U8(0xC0 - 1));
+  const __m128i max = _mm_setr_epi8(
+      SPEND_U8(255), SPEND_U8(255), SPEND_U8(255), SPEND_U8(255), SPEND_U8(255), SPEND_U8(255),
+      SPEND_U8(255), SPEND_U8(255), SPEND_U8(255), SPEND_U8(255), SPEND_U8(255), SPEND_U8(255),
+      SPEND_U8(255), SPEND_U8(0xF0 - 1), SPEND_U8(0xE0 - 1), SPEND_U8(0xC0 - 1));
   return _mm_subs_epu8(input, max);
 }
 
@@ -195,8 +191,8 @@ bool ValidateUtf8(const char* data, size_t len, size_t* bad_offset) {
   return ValidateUtf8Scalar(data, len, bad_offset);  // finds where (or the SSSE3-less path)
 }
 
-__attribute__((target_clones("popcnt", "default")))
-std::uint64_t CountNewlines(const char* data, size_t len) {
+__attribute__((target_clones("popcnt", "default"))) std::uint64_t CountNewlines(const char* data,
+                                                                                size_t len) {
   std::uint64_t count = 0;
   size_t idx = 0;
   const __m128i n = _mm_set1_epi8('\n');
@@ -209,8 +205,8 @@ std::uint64_t CountNewlines(const char* data, size_t len) {
   return count;
 }
 
-__attribute__((target_clones("popcnt", "default")))
-Boundary FindLastBoundary(const char* data, size_t len) {
+__attribute__((target_clones("popcnt", "default"))) Boundary FindLastBoundary(const char* data,
+                                                                              size_t len) {
   Boundary result;
   std::uint64_t in_quote = 0;
   std::uint64_t newlines_before_block = 0;
@@ -228,8 +224,8 @@ Boundary FindLastBoundary(const char* data, size_t len) {
       const int bit = 63 - __builtin_clzll(outside_nl);
       result.found = true;
       result.end = base + static_cast<size_t>(bit) + 1;
-      const std::uint64_t below = bit == 63 ? ~std::uint64_t{0} >> 1
-                                            : (std::uint64_t{1} << bit) - 1;
+      const std::uint64_t below =
+          bit == 63 ? ~std::uint64_t{0} >> 1 : (std::uint64_t{1} << bit) - 1;
       result.newlines = newlines_before_block +
                         static_cast<std::uint64_t>(__builtin_popcountll(m.newline & below)) + 1;
     }
@@ -238,9 +234,8 @@ Boundary FindLastBoundary(const char* data, size_t len) {
   return result;
 }
 
-__attribute__((target_clones("popcnt", "default")))
-size_t FindFirstBoundary(const char* data, size_t len, SkipState* state,
-                         std::uint64_t* newlines) {
+__attribute__((target_clones("popcnt", "default"))) size_t FindFirstBoundary(
+    const char* data, size_t len, SkipState* state, std::uint64_t* newlines) {
   std::uint64_t in_quote = state->in_quotes ? ~std::uint64_t{0} : 0;
   std::uint64_t count = 0;
   for (size_t base = 0; base < len; base += 64) {
@@ -282,7 +277,8 @@ std::vector<CsvRow> ParseSmallCsv(std::string_view text, char delim) {
                   const std::uint32_t n = std::min(f.count, kCapacity);
                   row.fields.reserve(n);
                   for (std::uint32_t idx = 0; idx < n; ++idx) {
-                    std::string_view raw(padded.data() + f.starts[idx], f.ends[idx] - f.starts[idx]);
+                    std::string_view raw(padded.data() + f.starts[idx],
+                                         f.ends[idx] - f.starts[idx]);
                     row.fields.emplace_back(FieldValue(raw, &scratch));
                   }
                   rows.push_back(std::move(row));

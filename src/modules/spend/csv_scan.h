@@ -36,8 +36,8 @@ std::uint64_t CountNewlines(const char* data, size_t len);
 
 // Where a buffer that starts at a record boundary (outside quotes) can be cut.
 struct Boundary {
-  bool found = false;        // false: no '\n' outside quotes in the buffer
-  size_t end = 0;            // one past the last '\n' outside quotes
+  bool found = false;          // false: no '\n' outside quotes in the buffer
+  size_t end = 0;              // one past the last '\n' outside quotes
   std::uint64_t newlines = 0;  // '\n' count in [0, end), quoted ones included
 };
 
@@ -54,8 +54,7 @@ struct SkipState {
 // Returns its offset + 1, or 0 if there is none (then *state is the quote
 // state at the end and *newlines counts every '\n' in the buffer); on success
 // *newlines counts the '\n' before the returned offset (not the boundary).
-size_t FindFirstBoundary(const char* data, size_t len, SkipState* state,
-                         std::uint64_t* newlines);
+size_t FindFirstBoundary(const char* data, size_t len, SkipState* state, std::uint64_t* newlines);
 
 // One record's fields as offsets into the chunk (field k is
 // [starts[k], ends[k])). Only the first `capacity` fields are stored;
@@ -94,8 +93,7 @@ std::vector<CsvRow> ParseSmallCsv(std::string_view text, char delim);
 // Picks the delimiter of a header record: the one among ',', ';' and tab
 // whose split contains every name in `required` (case-insensitive); if none
 // does, the one that splits the header into most fields (',' on a tie).
-char DetectDelimiter(std::string_view header_record,
-                     const std::vector<std::string_view>& required);
+char DetectDelimiter(std::string_view header_record, const std::vector<std::string_view>& required);
 
 // ASCII lower-case copy (header names are matched case-insensitively).
 std::string AsciiLower(std::string_view s);

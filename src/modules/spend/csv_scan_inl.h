@@ -67,18 +67,17 @@ void ForEachRecord(const char* data, size_t len, char delim, std::uint64_t first
   std::uint32_t field_idx = 0;
   std::uint32_t field_start = 0;
   std::uint32_t record_start = 0;
-  std::uint64_t in_quote = 0;  // all ones while inside quotes
+  std::uint64_t in_quote = 0;   // all ones while inside quotes
   bool quote_in_field = false;  // the open field had a '"' in an earlier block
   fields->quoted = 0;
 
   // Closes the current record at `end` (exclusive, line end removed).
   auto finish_record = [&](std::uint32_t end, bool unclosed) {
     fields->count = field_idx;
-    const bool maybe_blank = field_idx == 1 || (delim == '\t' && field_idx > 0 &&
-                                                 scan_detail::IsBlankBytes(data + starts[0],
-                                                                           data + ends[0]));
-    if (!(maybe_blank && !unclosed &&
-          scan_detail::IsBlankBytes(data + record_start, data + end))) {
+    const bool maybe_blank =
+        field_idx == 1 || (delim == '\t' && field_idx > 0 &&
+                           scan_detail::IsBlankBytes(data + starts[0], data + ends[0]));
+    if (!(maybe_blank && !unclosed && scan_detail::IsBlankBytes(data + record_start, data + end))) {
       on_record(static_cast<const RecordFields&>(*fields), line, unclosed);
     }
     fields->quoted = 0;

@@ -32,9 +32,9 @@ std::vector<Rec> Records(const std::string& text, char delim = ',') {
                 [&](const RecordFields& f, std::uint64_t line, bool unclosed) {
                   Rec r{line, unclosed, {}};
                   for (std::uint32_t idx = 0; idx < f.count && idx < 16; ++idx) {
-                    r.fields.emplace_back(FieldValue(
-                        std::string_view(padded.data() + f.starts[idx], f.ends[idx] - f.starts[idx]),
-                        &scratch));
+                    r.fields.emplace_back(FieldValue(std::string_view(padded.data() + f.starts[idx],
+                                                                      f.ends[idx] - f.starts[idx]),
+                                                     &scratch));
                   }
                   out.push_back(r);
                 });
@@ -51,21 +51,31 @@ TEST(ForEachRecordTest, Cases) {
       {"lf", "a,b\nc,d\n", ',', {{1, false, {"a", "b"}}, {2, false, {"c", "d"}}}},
       {"crlf", "a,b\r\nc,d\r\n", ',', {{1, false, {"a", "b"}}, {2, false, {"c", "d"}}}},
       {"no final newline", "a,b\nc,d", ',', {{1, false, {"a", "b"}}, {2, false, {"c", "d"}}}},
-      {"blank lines skipped, counted as lines", "a\n\n  \r\n\t\nb\n", ',',
+      {"blank lines skipped, counted as lines",
+       "a\n\n  \r\n\t\nb\n",
+       ',',
        {{1, false, {"a"}}, {5, false, {"b"}}}},
       {"quoted delimiter", "\"a,b\",c\n", ',', {{1, false, {"a,b", "c"}}}},
-      {"quoted newline advances the line", "\"x\ny\nz\",1\nnext,2\n", ',',
+      {"quoted newline advances the line",
+       "\"x\ny\nz\",1\nnext,2\n",
+       ',',
        {{1, false, {"x\ny\nz", "1"}}, {4, false, {"next", "2"}}}},
-      {"quoted crlf", "\"x\r\ny\",1\r\nn,2\r\n", ',',
+      {"quoted crlf",
+       "\"x\r\ny\",1\r\nn,2\r\n",
+       ',',
        {{1, false, {"x\r\ny", "1"}}, {3, false, {"n", "2"}}}},
       {"escaped quotes", "\"say \"\"hi\"\"\",2\n", ',', {{1, false, {"say \"hi\"", "2"}}}},
       {"semicolon", "a;b,c;d\n", ';', {{1, false, {"a", "b,c", "d"}}}},
       {"tab", "a\tb c\td\n", '\t', {{1, false, {"a", "b c", "d"}}}},
-      {"tab-only line is blank", "a\tb\n\t\t\nc\td\n", '\t',
+      {"tab-only line is blank",
+       "a\tb\n\t\t\nc\td\n",
+       '\t',
        {{1, false, {"a", "b"}}, {3, false, {"c", "d"}}}},
       {"comma-only line is a record", ",,\n", ',', {{1, false, {"", "", ""}}}},
       {"empty fields", "a,,c,\n", ',', {{1, false, {"a", "", "c", ""}}}},
-      {"open quote at end", "a,b\n\"open,c\nmore\n", ',',
+      {"open quote at end",
+       "a,b\n\"open,c\nmore\n",
+       ',',
        {{1, false, {"a", "b"}}, {2, true, {"open,c\nmore\n"}}}},
       {"trailing cr without newline", "a,b\r", ',', {{1, false, {"a", "b"}}}},
   };
@@ -102,11 +112,9 @@ TEST(FindLastBoundaryTest, IgnoresQuotedNewlines) {
     std::uint64_t newlines;
   };
   const Case cases[] = {
-      {"a\nb\nc", true, 4, 2},
-      {"abc", false, 0, 0},
-      {"a\n\"b\nc", true, 2, 1},          // the last '\n' is quoted
-      {"\"x\ny\"\nz", true, 6, 2},
-      {"", false, 0, 0},
+      {"a\nb\nc", true, 4, 2},     {"abc", false, 0, 0},
+      {"a\n\"b\nc", true, 2, 1},  // the last '\n' is quoted
+      {"\"x\ny\"\nz", true, 6, 2}, {"", false, 0, 0},
   };
   for (const Case& c : cases) {
     std::string padded = c.text + std::string(kScanPadding, '\0');
@@ -152,11 +160,11 @@ TEST(ValidateUtf8Test, Cases) {
       {"plain ascii", true, 0},
       {"Sør-Odal, Åsnes, Grue æøå", true, 0},
       {"€ and 𝄞", true, 0},
-      {"S\xF8r-Odal", false, 1},              // Latin-1 ø
-      {"abc\xC3", false, 3},                  // truncated
-      {"\xC0\xAF", false, 0},                 // overlong
-      {"\xED\xA0\x80", false, 0},             // surrogate
-      {"\xF4\x90\x80\x80", false, 0},         // > U+10FFFF
+      {"S\xF8r-Odal", false, 1},       // Latin-1 ø
+      {"abc\xC3", false, 3},           // truncated
+      {"\xC0\xAF", false, 0},          // overlong
+      {"\xED\xA0\x80", false, 0},      // surrogate
+      {"\xF4\x90\x80\x80", false, 0},  // > U+10FFFF
       {std::string(40, 'a') + "\xE6", false, 40},
   };
   for (const Case& c : cases) {
@@ -195,18 +203,33 @@ namespace {
 // built from valid and broken pieces of UTF-8.
 TEST(ValidateUtf8Test, VectorisedAgreesWithScalar) {
   const std::vector<std::string> pieces = {
-      "a", "bc", "1234567", ",", "\n", "æ", "ø", "å", "Å", "€", "𝄞", "\xC2\xA0",
-      "\xC3",             // cut 2-byte
-      "\xE2\x82",         // cut 3-byte
-      "\xF0\x9D\x84",     // cut 4-byte
-      "\x80",             // lone continuation
-      "\xC0\x80",         // overlong
-      "\xE0\x80\x80",     // overlong 3
-      "\xF0\x80\x80\x80", // overlong 4
-      "\xED\xA0\x80",     // surrogate
-      "\xF4\x90\x80\x80", // too large
-      "\xF5\x80\x80\x80", "\xFF", "\xEF\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xE0\xA0\x80",
-      "\xED\x9F\xBF",     // last before surrogates
+      "a",
+      "bc",
+      "1234567",
+      ",",
+      "\n",
+      "æ",
+      "ø",
+      "å",
+      "Å",
+      "€",
+      "𝄞",
+      "\xC2\xA0",
+      "\xC3",              // cut 2-byte
+      "\xE2\x82",          // cut 3-byte
+      "\xF0\x9D\x84",      // cut 4-byte
+      "\x80",              // lone continuation
+      "\xC0\x80",          // overlong
+      "\xE0\x80\x80",      // overlong 3
+      "\xF0\x80\x80\x80",  // overlong 4
+      "\xED\xA0\x80",      // surrogate
+      "\xF4\x90\x80\x80",  // too large
+      "\xF5\x80\x80\x80",
+      "\xFF",
+      "\xEF\xBF\xBF",
+      "\xF4\x8F\xBF\xBF",
+      "\xE0\xA0\x80",
+      "\xED\x9F\xBF",  // last before surrogates
   };
   std::uint64_t state = 42;
   auto next = [&] {

@@ -8,9 +8,9 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
-#include <new>
 #include <deque>
 #include <mutex>
+#include <new>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -375,10 +375,10 @@ struct SpendEngine::Impl {
 
   std::mutex mu;
   std::condition_variable cv_task, cv_done, cv_buffer;
-  std::deque<Task> tasks;             // guarded by mu
-  size_t in_flight = 0;               // guarded by mu
-  bool shutting_down = false;         // guarded by mu
-  std::vector<Buffer*> free_buffers;  // guarded by mu
+  std::deque<Task> tasks;                            // guarded by mu
+  size_t in_flight = 0;                              // guarded by mu
+  bool shutting_down = false;                        // guarded by mu
+  std::vector<Buffer*> free_buffers;                 // guarded by mu
   std::vector<std::unique_ptr<Buffer>> all_buffers;  // constant after construction
   std::vector<ChunkError> chunk_errors;              // guarded by mu
   std::atomic<std::uint64_t> error_seq{UINT64_MAX};  // smallest seq with an error
@@ -464,8 +464,7 @@ struct SpendEngine::Impl {
     std::int64_t amount;
     switch (ParseAmount(amount_s, &amount)) {
       case AmountParse::kOk: break;
-      case AmountParse::kInvalid:
-        return Reject(p, seq, line, source, RejectReason::kInvalidAmount);
+      case AmountParse::kInvalid: return Reject(p, seq, line, source, RejectReason::kInvalidAmount);
       case AmountParse::kOverflow:
         return Reject(p, seq, line, source, RejectReason::kAmountOverflow);
     }
@@ -489,8 +488,12 @@ struct SpendEngine::Impl {
     ++p.counts.in_scope;
     if (supplier == kNoOrgnr) ++p.counts.unknown_supplier;
     Pending& r = p.batch[p.batch_size++];
-    r = Pending{Hash3(buyer, supplier, static_cast<std::uint32_t>(area)), buyer, supplier,
-                static_cast<std::uint32_t>(area), day, amount};
+    r = Pending{Hash3(buyer, supplier, static_cast<std::uint32_t>(area)),
+                buyer,
+                supplier,
+                static_cast<std::uint32_t>(area),
+                day,
+                amount};
     if (p.batch_size == kBatch) FlushBatch(p);
   }
 
@@ -630,8 +633,9 @@ struct SpendEngine::Impl {
     const std::string where = name + " linje " + std::to_string(line);
     return Status::InvalidField(
         "spend.invalid_utf8", where,
-        where + ": filen er ikke gyldig UTF-8 (kanskje Latin-1 eller Windows-1252). Lagre den "
-                "som UTF-8 og kjør på nytt.");
+        where +
+            ": filen er ikke gyldig UTF-8 (kanskje Latin-1 eller Windows-1252). Lagre den "
+            "som UTF-8 og kjør på nytt.");
   }
 
   Status AddCsv(std::string_view name, ByteSource& source);
@@ -662,7 +666,7 @@ Status SpendEngine::Impl::ReadHeader(SourceInfo* info, Buffer*& buf, size_t* len
   static const std::vector<std::string_view> kRequired = {"buyer_orgnr", "invoice_date",
                                                           "supplier_orgnr", "account", "amount"};
   bool bom_checked = false;
-  size_t header_end = 0;   // one past the header's '\n' (or len at the end)
+  size_t header_end = 0;  // one past the header's '\n' (or len at the end)
   std::uint64_t header_newlines = 0;
   while (true) {
     SAMKJOP_RETURN_IF_ERROR(Fill(source, buf, len, eof, bytes_read));
@@ -825,9 +829,9 @@ Status SpendEngine::Impl::AddCsv(std::string_view name, ByteSource& source) {
         }
         if (!st.ok()) break;
         ++caller.counts.lines_read;
-        Reject(caller, next_seq++, line, source_idx,
-               !cut && state.in_quotes ? RejectReason::kUnclosedQuote
-                                       : RejectReason::kRecordTooLong);
+        Reject(
+            caller, next_seq++, line, source_idx,
+            !cut && state.in_quotes ? RejectReason::kUnclosedQuote : RejectReason::kRecordTooLong);
         if (!cut) {
           len = 0;
           break;
@@ -887,9 +891,10 @@ Status SpendEngine::Impl::AddRows(std::string_view name, std::span<const Invoice
       Reject(p, seq, row.line, source_idx, *row.rejected);
       continue;
     }
-    Tally(p, TrimBlank(row.buyer_orgnr), TrimBlank(row.invoice_date), TrimBlank(row.supplier_orgnr),
-          TrimBlank(row.account), TrimBlank(row.amount),
-          [&] { return TrimBlank(row.supplier_name); }, seq, row.line, source_idx);
+    Tally(
+        p, TrimBlank(row.buyer_orgnr), TrimBlank(row.invoice_date), TrimBlank(row.supplier_orgnr),
+        TrimBlank(row.account), TrimBlank(row.amount), [&] { return TrimBlank(row.supplier_name); },
+        seq, row.line, source_idx);
   }
   FlushBatch(p);
   records_done.fetch_add(rows.size(), std::memory_order_relaxed);
@@ -988,10 +993,14 @@ core::Result<SpendReport> SpendEngine::Impl::Finish() {
     const OreSum uncovered = total - covered;
     const OreSum estimated = uncovered * 4;
     RiskLevel level;
-    if (estimated >= th.eea_ore) level = RiskLevel::kEea;
-    else if (estimated >= th.national_ore) level = RiskLevel::kNational;
-    else if (estimated >= th.protocol_ore) level = RiskLevel::kProtocol;
-    else return;
+    if (estimated >= th.eea_ore)
+      level = RiskLevel::kEea;
+    else if (estimated >= th.national_ore)
+      level = RiskLevel::kNational;
+    else if (estimated >= th.protocol_ore)
+      level = RiskLevel::kProtocol;
+    else
+      return;
     raw_risks.push_back({s.buyer, s.supplier, s.area, uncovered, estimated, level});
   });
   for (const auto& [key, sums] : loyalty) {

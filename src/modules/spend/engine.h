@@ -36,9 +36,9 @@ struct Progress {
 };
 
 struct EngineOptions {
-  int year = 0;            // the analysed calendar year
-  Thresholds thresholds;   // in øre; resolve them with ResolveThresholds()
-  unsigned threads = 0;    // worker threads; 0 = std::thread::hardware_concurrency()
+  int year = 0;           // the analysed calendar year
+  Thresholds thresholds;  // in øre; resolve them with ResolveThresholds()
+  unsigned threads = 0;   // worker threads; 0 = std::thread::hardware_concurrency()
   // CSV read size; a source of known size gets smaller chunks (at least
   // 1 MiB) so each worker gets about four of them.
   size_t chunk_bytes = size_t{8} << 20;

@@ -81,8 +81,7 @@ std::string Line(const std::string& buyer, const std::string& date, const std::s
   return buyer + "," + date + "," + supplier + "," + name + "," + account + "," + amount + ",F1\n";
 }
 
-const LoyaltyRow* FindLoyalty(const SpendReport& r, std::string_view buyer,
-                              std::string_view area) {
+const LoyaltyRow* FindLoyalty(const SpendReport& r, std::string_view buyer, std::string_view area) {
   for (const LoyaltyRow& l : r.loyalty)
     if (l.buyer_orgnr == buyer && l.product_area == area) return &l;
   return nullptr;
@@ -91,22 +90,21 @@ const LoyaltyRow* FindLoyalty(const SpendReport& r, std::string_view buyer,
 const RiskRow* FindRisk(const SpendReport& r, std::string_view buyer, std::string_view supplier,
                         std::string_view area) {
   for (const RiskRow& k : r.risks)
-    if (k.buyer_orgnr == buyer && k.supplier_orgnr == supplier && k.product_area == area)
-      return &k;
+    if (k.buyer_orgnr == buyer && k.supplier_orgnr == supplier && k.product_area == area) return &k;
   return nullptr;
 }
 
 TEST(EngineTest, EachRejectionReason) {
   std::string csv = kHeader;
-  csv += Line(kKongsvinger, "2025-02-01", kSupA, "A AS", "1200", "100");        // 2 ok
-  csv += "944117784,2025-02-01,123456785,A AS,1200,100\n";                      // 3 field count
-  csv += Line("944117785", "2025-02-01", kSupA, "A AS", "1200", "100");         // 4 buyer
-  csv += Line("", "2025-02-01", kSupA, "A AS", "1200", "100");                  // 5 buyer empty
-  csv += Line(kKongsvinger, "2025-02-30", kSupA, "A AS", "1200", "100");        // 6 date
-  csv += Line(kKongsvinger, "2025-02-01", kSupA, "A AS", "1200", "1.234.56");   // 7 amount
+  csv += Line(kKongsvinger, "2025-02-01", kSupA, "A AS", "1200", "100");       // 2 ok
+  csv += "944117784,2025-02-01,123456785,A AS,1200,100\n";                     // 3 field count
+  csv += Line("944117785", "2025-02-01", kSupA, "A AS", "1200", "100");        // 4 buyer
+  csv += Line("", "2025-02-01", kSupA, "A AS", "1200", "100");                 // 5 buyer empty
+  csv += Line(kKongsvinger, "2025-02-30", kSupA, "A AS", "1200", "100");       // 6 date
+  csv += Line(kKongsvinger, "2025-02-01", kSupA, "A AS", "1200", "1.234.56");  // 7 amount
   csv += Line(kKongsvinger, "2025-02-01", kSupA, "A AS", "1200", "99999999999999999999");  // 8
   csv += Line(kKongsvinger, "2025-02-01", kSupA, "A AS", "1200", "1,2,3");  // 9 field count
-  csv += "944117784,2025-02-01,123456785,\"A AS,1200,100,F1\n";            // 10 open quote
+  csv += "944117784,2025-02-01,123456785,\"A AS,1200,100,F1\n";             // 10 open quote
   SpendReport r = MustRun({csv});
   EXPECT_EQ(r.counts.lines_read, 9);
   EXPECT_EQ(r.counts.rejected, 8);
@@ -115,10 +113,10 @@ TEST(EngineTest, EachRejectionReason) {
     std::uint64_t line;
     RejectReason reason;
   };
-  const Want want[] = {{3, RejectReason::kFieldCount},     {4, RejectReason::kInvalidBuyer},
-                       {5, RejectReason::kInvalidBuyer},   {6, RejectReason::kInvalidDate},
-                       {7, RejectReason::kInvalidAmount},  {8, RejectReason::kAmountOverflow},
-                       {9, RejectReason::kFieldCount},     {10, RejectReason::kUnclosedQuote}};
+  const Want want[] = {{3, RejectReason::kFieldCount},    {4, RejectReason::kInvalidBuyer},
+                       {5, RejectReason::kInvalidBuyer},  {6, RejectReason::kInvalidDate},
+                       {7, RejectReason::kInvalidAmount}, {8, RejectReason::kAmountOverflow},
+                       {9, RejectReason::kFieldCount},    {10, RejectReason::kUnclosedQuote}};
   ASSERT_EQ(r.rejected_examples.size(), std::size(want));
   for (size_t idx = 0; idx < std::size(want); ++idx) {
     EXPECT_EQ(r.rejected_examples[idx].file, "f0.csv");
@@ -129,15 +127,15 @@ TEST(EngineTest, EachRejectionReason) {
 
 TEST(EngineTest, ScopeCounts) {
   std::string csv = kHeader;
-  csv += Line(kKongsvinger, "2025-01-01", kSupA, "A", "1200", "1");      // in scope
-  csv += Line(kKongsvinger, "2024-12-31", kSupA, "A", "1200", "1");      // out of year
-  csv += Line(kKongsvinger, "01.01.2026", kSupA, "A", "1200", "1");      // out of year
-  csv += Line(kKongsvinger, "2025-05-05", kSupA, "A", "", "1");          // unmapped (empty)
-  csv += Line(kKongsvinger, "2025-05-05", kSupA, "A", "9999", "1");      // unmapped
-  csv += Line(kKongsvinger, "2025-05-05", kSupA, "A", "01200", "1");     // unmapped: exact match
-  csv += Line(kKongsvinger, "2025-05-05", kSupA, "A", "  1200 ", "1");   // in scope (trimmed)
-  csv += Line(kKongsvinger, "2025-05-05", "", "", "1200", "1");          // unknown supplier
-  csv += Line(kKongsvinger, "2025-05-05", "123", "X", "1200", "1");      // unknown supplier
+  csv += Line(kKongsvinger, "2025-01-01", kSupA, "A", "1200", "1");         // in scope
+  csv += Line(kKongsvinger, "2024-12-31", kSupA, "A", "1200", "1");         // out of year
+  csv += Line(kKongsvinger, "01.01.2026", kSupA, "A", "1200", "1");         // out of year
+  csv += Line(kKongsvinger, "2025-05-05", kSupA, "A", "", "1");             // unmapped (empty)
+  csv += Line(kKongsvinger, "2025-05-05", kSupA, "A", "9999", "1");         // unmapped
+  csv += Line(kKongsvinger, "2025-05-05", kSupA, "A", "01200", "1");        // unmapped: exact match
+  csv += Line(kKongsvinger, "2025-05-05", kSupA, "A", "  1200 ", "1");      // in scope (trimmed)
+  csv += Line(kKongsvinger, "2025-05-05", "", "", "1200", "1");             // unknown supplier
+  csv += Line(kKongsvinger, "2025-05-05", "123", "X", "1200", "1");         // unknown supplier
   csv += Line(kKongsvinger, "2025-05-05", kSupA, "A", "12345678901", "1");  // long account
   SpendReport r = MustRun({csv});
   EXPECT_EQ(r.counts.lines_read, 10);
@@ -148,7 +146,7 @@ TEST(EngineTest, ScopeCounts) {
   EXPECT_EQ(r.counts.unknown_supplier, 2);
   const LoyaltyRow* l = FindLoyalty(r, kKongsvinger, "Kontorrekvisita");
   ASSERT_NE(l, nullptr);
-  EXPECT_EQ(l->total, 400);  // 4 in-scope lines of 1 NOK in this area
+  EXPECT_EQ(l->total, 400);    // 4 in-scope lines of 1 NOK in this area
   EXPECT_EQ(l->covered, 200);  // the unknown suppliers are never covered
   ASSERT_NE(FindLoyalty(r, kKongsvinger, "Lang konto"), nullptr);
 }
@@ -195,8 +193,9 @@ TEST(EngineTest, RunStoppingErrors) {
        "spend.missing_column", "amount"},
       {"latin-1 header", "buyer_orgnr,invoice_date,supplier_orgnr,account,amount,Kj\xF8per\n",
        "spend.invalid_utf8", "linje 1"},
-      {"latin-1 data", std::string(kHeader) + Line(kKongsvinger, "2025-01-01", kSupA, "A", "1200", "1") +
-                            Line(kKongsvinger, "2025-01-01", kSupA, "S\xF8r AS", "1200", "1"),
+      {"latin-1 data",
+       std::string(kHeader) + Line(kKongsvinger, "2025-01-01", kSupA, "A", "1200", "1") +
+           Line(kKongsvinger, "2025-01-01", kSupA, "S\xF8r AS", "1200", "1"),
        "spend.invalid_utf8", "f0.csv linje 3"},
   };
   for (const Case& c : cases) {
@@ -264,7 +263,8 @@ TEST(EngineTest, OverlappingAgreementsCountOnce) {
       "agreement_id,supplier_orgnr,product_area,buyers,valid_from,valid_to\n"
       "A-1,123456785,Kontorrekvisita,944117784,2025-01-01,2025-06-30\n"
       "A-2,123456785,Kontorrekvisita,944117784|874602752,2025-06-01,2025-12-31\n";
-  std::string csv = std::string(kHeader) + Line(kKongsvinger, "2025-06-15", kSupA, "A", "1200", "10");
+  std::string csv =
+      std::string(kHeader) + Line(kKongsvinger, "2025-06-15", kSupA, "A", "1200", "10");
   RunConfig cfg;
   cfg.agreements = agreements;
   SpendReport r = MustRun({csv}, cfg);
@@ -299,7 +299,8 @@ TEST(EngineTest, ShareRoundsHalfAwayFromZero) {
   csv += Line(kKongsvinger, "2025-02-01", kSupC, "C", "1200", "0.02");
   csv += Line(kEidskog, "2025-02-01", kSupA, "A", "1200", "0.02");
   csv += Line(kEidskog, "2025-02-01", kSupC, "C", "1200", "0.01");
-  // Grue: covered 0.000001 of 1 would be below an øre; use 1 of 2000000 øre -> 0.0000005 -> 0.000001
+  // Grue: covered 0.000001 of 1 would be below an øre; use 1 of 2000000 øre -> 0.0000005 ->
+  // 0.000001
   csv += Line(kGrue, "2025-02-01", kSupA, "A", "1200", "0.01");
   csv += Line(kGrue, "2025-02-01", kSupC, "C", "1200", "19999.99");
   RunConfig cfg;
@@ -313,19 +314,19 @@ TEST(EngineTest, ShareRoundsHalfAwayFromZero) {
 TEST(EngineTest, RiskLevelsAtThresholds) {
   // Grue has no agreements, so everything it buys is uncovered. Thresholds
   // (estimated value = 4 × uncovered): protocol 100 000, national 1 300 000, EEA 2 300 000.
-  const std::string sups[] = {"123456785", "987654325", "974760673", "944117784", "874602752",
-                              "964950768"};
+  const std::string sups[] = {"123456785", "987654325", "974760673",
+                              "944117784", "874602752", "964950768"};
   struct Case {
     std::string uncovered;  // NOK
     std::optional<RiskLevel> want;
   };
   const Case cases[] = {
-      {"575000", RiskLevel::kEea},            // 2 300 000.00 exactly
-      {"574999.99", RiskLevel::kNational},    // 2 299 999.96
-      {"325000", RiskLevel::kNational},       // 1 300 000.00
-      {"324999.99", RiskLevel::kProtocol},    // 1 299 999.96
-      {"25000", RiskLevel::kProtocol},        // 100 000.00
-      {"24999.99", std::nullopt},             //  99 999.96: not listed
+      {"575000", RiskLevel::kEea},          // 2 300 000.00 exactly
+      {"574999.99", RiskLevel::kNational},  // 2 299 999.96
+      {"325000", RiskLevel::kNational},     // 1 300 000.00
+      {"324999.99", RiskLevel::kProtocol},  // 1 299 999.96
+      {"25000", RiskLevel::kProtocol},      // 100 000.00
+      {"24999.99", std::nullopt},           //  99 999.96: not listed
   };
   std::string csv = kHeader;
   for (size_t idx = 0; idx < std::size(cases); ++idx)
@@ -406,8 +407,8 @@ TEST(EngineTest, DeterministicAcrossThreadsAndChunks) {
     // The first names are empty until record 3000; then names vary.
     std::string name = idx < 3000 ? "" : "Navn " + std::to_string(idx);
     if (idx % 7 == 0) {
-      csv += "\"" + std::string(kGrue) + "\",2025-03-01," + sup + "," + name +
-             ",1200,100,\"F\n" + std::to_string(idx) + "\"\n";  // quoted newline: two lines
+      csv += "\"" + std::string(kGrue) + "\",2025-03-01," + sup + "," + name + ",1200,100,\"F\n" +
+             std::to_string(idx) + "\"\n";  // quoted newline: two lines
       line += 2;
     } else if (idx % 37 == 0) {
       csv += Line(kGrue, "2025-13-01", sup, name, "1200", "100");
@@ -458,7 +459,8 @@ TEST(EngineTest, FirstNonEmptySupplierNameInFileOrder) {
     cfg.threads = threads;
     cfg.chunk_bytes = 4096;
     // Two files: the name comes from the first file even though the second is tiny.
-    std::string second = std::string(kHeader) + Line(kGrue, "2025-04-01", kSupA, "Feil AS", "1200", "1");
+    std::string second =
+        std::string(kHeader) + Line(kGrue, "2025-04-01", kSupA, "Feil AS", "1200", "1");
     SpendReport r = MustRun({early, second}, cfg);
     const RiskRow* k = FindRisk(r, kGrue, kSupA, "Kontorrekvisita");
     ASSERT_NE(k, nullptr);
@@ -469,8 +471,8 @@ TEST(EngineTest, FirstNonEmptySupplierNameInFileOrder) {
 TEST(EngineTest, QuotedNewlinesAcrossChunkBoundaries) {
   std::string csv = kHeader;
   for (int idx = 0; idx < 2000; ++idx) {
-    csv += "944117784,2025-03-01,123456785,\"Navn\n" + std::string(static_cast<size_t>(idx % 50), 'x') +
-           "\n,\",1200,1,F\n";
+    csv += "944117784,2025-03-01,123456785,\"Navn\n" +
+           std::string(static_cast<size_t>(idx % 50), 'x') + "\n,\",1200,1,F\n";
   }
   csv += "944117784,2025-03-01,123456785,A,1200,abc,F\n";  // rejected at line 2 + 3*2000
   for (size_t chunk : {4096u, 5000u, 1u << 20}) {
@@ -487,9 +489,11 @@ TEST(EngineTest, QuotedNewlinesAcrossChunkBoundaries) {
 
 TEST(EngineTest, UnclosedQuoteAtEndOfBigFile) {
   std::string csv = kHeader;
-  for (int idx = 0; idx < 3000; ++idx) csv += Line(kKongsvinger, "2025-03-01", kSupA, "A", "1200", "1");
+  for (int idx = 0; idx < 3000; ++idx)
+    csv += Line(kKongsvinger, "2025-03-01", kSupA, "A", "1200", "1");
   csv += "944117784,2025-03-01,123456785,\"never closed,1200,1,F\n";
-  for (int idx = 0; idx < 500; ++idx) csv += Line(kKongsvinger, "2025-03-01", kSupA, "A", "1200", "1");
+  for (int idx = 0; idx < 500; ++idx)
+    csv += Line(kKongsvinger, "2025-03-01", kSupA, "A", "1200", "1");
   RunConfig cfg;
   cfg.chunk_bytes = 4096;
   SpendReport r = MustRun({csv}, cfg);
@@ -504,7 +508,7 @@ TEST(EngineTest, RecordLongerThanTheLimit) {
   std::string csv = kHeader;
   csv += Line(kKongsvinger, "2025-03-01", kSupA, "A", "1200", "1");
   csv += "944117784,2025-03-01,123456785,\"" + std::string(20000, 'x') + "\n" +
-         std::string(20000, 'y') + "\",1200,1,F\n";  // lines 3-4
+         std::string(20000, 'y') + "\",1200,1,F\n";                    // lines 3-4
   csv += Line(kKongsvinger, "2025-03-01", kSupA, "A", "1200", "abc");  // line 5, rejected
   csv += "944117784,2025-03-01,123456785,\"" + std::string(30000, 'z') + "\n\n";  // never closed
   RunConfig cfg;
@@ -524,9 +528,10 @@ TEST(EngineTest, RecordLongerThanTheLimit) {
 
 TEST(EngineTest, SeveralFilesEachWithItsOwnHeader) {
   std::string a = std::string(kHeader) + Line(kKongsvinger, "2025-03-01", kSupA, "A", "1200", "1");
-  std::string b = "amount;buyer_orgnr;invoice_date;supplier_orgnr;account\n"
-                  "2,50;944117784;01.03.2025;123456785;1200\n"
-                  "x;944117784;01.03.2025;123456785;1200\n";
+  std::string b =
+      "amount;buyer_orgnr;invoice_date;supplier_orgnr;account\n"
+      "2,50;944117784;01.03.2025;123456785;1200\n"
+      "x;944117784;01.03.2025;123456785;1200\n";
   SpendReport r = MustRun({a, b});
   EXPECT_EQ(r.counts.lines_read, 3);
   EXPECT_EQ(FindLoyalty(r, kKongsvinger, "Kontorrekvisita")->total, 350);
@@ -544,7 +549,8 @@ TEST(EngineTest, RowsFromAStructuredSource) {
   SpendEngine engine(*agreements, *accounts, opt);
   std::vector<InvoiceRow> rows(3);
   rows[0] = {10, kKongsvinger, "2025-02-01", kSupA, "A AS", "1200", "-12.50", std::nullopt};
-  rows[1] = {20, kKongsvinger, "2025-02-01", kSupA, "A AS", "1200", "100", RejectReason::kCurrencyNotNok};
+  rows[1] = {20,     kKongsvinger, "2025-02-01", kSupA,
+             "A AS", "1200",       "100",        RejectReason::kCurrencyNotNok};
   rows[2] = {30, "", "2025-02-01", kSupA, "A AS", "1200", "100", std::nullopt};
   ASSERT_TRUE(engine.AddRows("x.xml", rows).ok());
   core::Result<SpendReport> r = engine.Finish();
@@ -572,7 +578,8 @@ TEST(EngineTest, Cancellation) {
   };
   SpendEngine engine(*agreements, *accounts, opt);
   std::string csv = kHeader;
-  for (int idx = 0; idx < 20000; ++idx) csv += Line(kKongsvinger, "2025-03-01", kSupA, "A", "1200", "1");
+  for (int idx = 0; idx < 20000; ++idx)
+    csv += Line(kKongsvinger, "2025-03-01", kSupA, "A", "1200", "1");
   MemoryByteSource source(csv);
   core::Status st = engine.AddCsv("big.csv", source);
   EXPECT_EQ(st.code_name(), "spend.cancelled");

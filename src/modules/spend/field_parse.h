@@ -67,8 +67,7 @@ inline AmountParse ParseAmount(std::string_view field, std::int64_t* ore);
 
 // FieldValue for a field whose record scan already knows whether it holds a
 // quote: without one, only trimming is needed (no search).
-inline std::string_view FieldValue(std::string_view raw, bool may_be_quoted,
-                                   std::string* scratch) {
+inline std::string_view FieldValue(std::string_view raw, bool may_be_quoted, std::string* scratch) {
   return may_be_quoted ? FieldValue(raw, scratch) : TrimBlank(raw);
 }
 

@@ -9,7 +9,6 @@
 namespace samkjop::spend {
 namespace parse_detail {
 
-
 inline bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
 
 // Length of a removable space at s[idx]: ' ', '\t' (1), U+00A0 (2), U+202F (3), else 0.
@@ -106,9 +105,13 @@ inline bool ParseDate(std::string_view s, std::int32_t* days) {
   int y, m, d;
   const char* p = s.data();
   if (p[4] == '-' && p[7] == '-') {
-    if (!parse_detail::Num(p, 4, &y) || !parse_detail::Num(p + 5, 2, &m) || !parse_detail::Num(p + 8, 2, &d)) return false;
+    if (!parse_detail::Num(p, 4, &y) || !parse_detail::Num(p + 5, 2, &m) ||
+        !parse_detail::Num(p + 8, 2, &d))
+      return false;
   } else if (p[2] == '.' && p[5] == '.') {
-    if (!parse_detail::Num(p, 2, &d) || !parse_detail::Num(p + 3, 2, &m) || !parse_detail::Num(p + 6, 4, &y)) return false;
+    if (!parse_detail::Num(p, 2, &d) || !parse_detail::Num(p + 3, 2, &m) ||
+        !parse_detail::Num(p + 6, 4, &y))
+      return false;
   } else {
     return false;
   }
@@ -140,7 +143,8 @@ inline AmountParse ParseAmount(std::string_view s, std::int64_t* ore) {
           cents = static_cast<std::uint64_t>(p[1] - '0') * 10;
           p = end;
         } else if (end - p == 3 && parse_detail::IsDigit(p[1]) && parse_detail::IsDigit(p[2])) {
-          cents = static_cast<std::uint64_t>(p[1] - '0') * 10 + static_cast<std::uint64_t>(p[2] - '0');
+          cents =
+              static_cast<std::uint64_t>(p[1] - '0') * 10 + static_cast<std::uint64_t>(p[2] - '0');
           p = end;
         } else {
           shape_ok = false;
@@ -169,7 +173,8 @@ inline AmountParse ParseAmount(std::string_view s, std::int64_t* ore) {
     ++idx;
   }
   // Integer part: accumulate in unsigned 64 bits with an overflow check.
-  constexpr std::uint64_t kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  constexpr std::uint64_t kMax =
+      static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   std::uint64_t whole = 0;
   int int_digits = 0;
   bool overflow = false;
@@ -177,8 +182,10 @@ inline AmountParse ParseAmount(std::string_view s, std::int64_t* ore) {
     skip_spaces();
     if (idx >= n || !parse_detail::IsDigit(s[idx])) break;
     const std::uint64_t digit = static_cast<std::uint64_t>(s[idx] - '0');
-    if (whole > (kMax - digit) / 10) overflow = true;  // keep scanning for syntax
-    else whole = whole * 10 + digit;
+    if (whole > (kMax - digit) / 10)
+      overflow = true;  // keep scanning for syntax
+    else
+      whole = whole * 10 + digit;
     ++int_digits;
     ++idx;
   }

@@ -4,8 +4,8 @@
 
 #include <cctype>
 #include <chrono>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "core/nor/civil_date.h"
 #include "core/nor/orgnr.h"
@@ -25,8 +25,13 @@ TEST(ParseOrgnrTest, AcceptsAffixesAndSpaces) {
       {"no 944 117 784 mva", 944117784},
       {"NO944117784", 944117784},
       {"944117784MVA", 944117784},
-      {"944\xC2\xA0" "117\xC2\xA0" "784", 944117784},      // no-break spaces
-      {"944\xE2\x80\xAF" "117784", 944117784},             // narrow no-break space
+      {"944\xC2\xA0"
+       "117\xC2\xA0"
+       "784",
+       944117784},  // no-break spaces
+      {"944\xE2\x80\xAF"
+       "117784",
+       944117784},  // narrow no-break space
       {"944\t117784", 944117784},
       {"874602752", 874602752},
       {"123456785", 123456785},
@@ -36,10 +41,9 @@ TEST(ParseOrgnrTest, AcceptsAffixesAndSpaces) {
 }
 
 TEST(ParseOrgnrTest, RejectsInvalid) {
-  const char* errors[] = {"",          "944117785",       "94411778",     "9441177840",
-                          "NO NO 944117784", "944117784 MVA MVA", "A44117784", "944-117-784",
-                          "123456789", "NOMVA",
-                          "944117784X", "+944117784"};
+  const char* errors[] = {
+      "",          "944117785",   "94411778",  "9441177840", "NO NO 944117784", "944117784 MVA MVA",
+      "A44117784", "944-117-784", "123456789", "NOMVA",      "944117784X",      "+944117784"};
   for (const char* e : errors) EXPECT_EQ(ParseOrgnr(e), kNoOrgnr) << e;
 }
 
@@ -93,10 +97,11 @@ TEST(ParseDateTest, BothFormats) {
 }
 
 TEST(ParseDateTest, RejectsNonDates) {
-  const char* errors[] = {"",           "2025-02-29", "29.02.2025", "2025-13-01", "2025-00-10",
-                          "2025-04-31", "31.04.2025", "1.3.2025",   "2025/03/01", "2025-3-1",
-                          "0999-12-31", "20250301",   "2025-03-01T00:00", "2025-03-0a",
-                          "01-03-2025", "00.01.2025", "2100-02-29"};
+  const char* errors[] = {
+      "",           "2025-02-29", "29.02.2025",       "2025-13-01", "2025-00-10",
+      "2025-04-31", "31.04.2025", "1.3.2025",         "2025/03/01", "2025-3-1",
+      "0999-12-31", "20250301",   "2025-03-01T00:00", "2025-03-0a", "01-03-2025",
+      "00.01.2025", "2100-02-29"};
   for (const char* e : errors) {
     std::int32_t days = 0;
     EXPECT_FALSE(ParseDate(e, &days)) << e;
@@ -131,8 +136,13 @@ TEST(ParseAmountTest, Formats) {
       {"1234,56", 123456},
       {"-1234,56", -123456},
       {"1 234,56", 123456},
-      {"1\xC2\xA0" "234,56", 123456},               // no-break space
-      {"1\xE2\x80\xAF" "234\xE2\x80\xAF" "567", 123456700},  // narrow no-break space
+      {"1\xC2\xA0"
+       "234,56",
+       123456},  // no-break space
+      {"1\xE2\x80\xAF"
+       "234\xE2\x80\xAF"
+       "567",
+       123456700},  // narrow no-break space
       {"12 345 678.9", 1234567890},
       {"- 12.5", -1250},
       {"007", 700},
@@ -149,10 +159,9 @@ TEST(ParseAmountTest, Formats) {
 }
 
 TEST(ParseAmountTest, Invalid) {
-  const char* errors[] = {"",        " ",      "-",        "1.234,56", "1,234.56", "12.",
-                          ".5",      "+3",     "1e5",      "12.345",   "12,3,4",   "abc",
-                          "1 234,5 kr", "--1", "1-",       "NOK 12",   "1\t234",   "0x10",
-                          "١٢٣"};
+  const char* errors[] = {"",   " ",      "-",      "1.234,56", "1,234.56", "12.",        ".5",
+                          "+3", "1e5",    "12.345", "12,3,4",   "abc",      "1 234,5 kr", "--1",
+                          "1-", "NOK 12", "1\t234", "0x10",     "١٢٣"};
   for (const char* e : errors) {
     std::int64_t ore = 0;
     EXPECT_EQ(ParseAmount(e, &ore), AmountParse::kInvalid) << e;
@@ -202,8 +211,14 @@ AmountParse ReferenceAmount(std::string_view in, std::int64_t* ore) {
   std::string s;
   for (size_t idx = 0; idx < in.size(); ++idx) {
     if (in[idx] == ' ') continue;
-    if (in.substr(idx, 2) == "\xC2\xA0") { ++idx; continue; }
-    if (in.substr(idx, 3) == "\xE2\x80\xAF") { idx += 2; continue; }
+    if (in.substr(idx, 2) == "\xC2\xA0") {
+      ++idx;
+      continue;
+    }
+    if (in.substr(idx, 3) == "\xE2\x80\xAF") {
+      idx += 2;
+      continue;
+    }
     s.push_back(in[idx]);
   }
   size_t pos = 0;
@@ -231,8 +246,8 @@ AmountParse ReferenceAmount(std::string_view in, std::int64_t* ore) {
 }
 
 TEST(ParseAmountTest, AgreesWithReferenceOnRandomText) {
-  const std::vector<std::string> alphabet = {"0", "1", "5", "9", "9", "-", ".", ",", " ",
-                                             "\xC2\xA0", "x", "00", "99999"};
+  const std::vector<std::string> alphabet = {"0", "1", "5",        "9", "9",  "-",    ".",
+                                             ",", " ", "\xC2\xA0", "x", "00", "99999"};
   std::uint64_t state = 7;
   for (int round = 0; round < 200000; ++round) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;

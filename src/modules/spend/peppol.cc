@@ -107,8 +107,7 @@ core::Result<PeppolDocument> ParsePeppol(std::string_view xml, std::string_view 
   };
   if (!parsed) {
     return Invalid(name, std::string("XML-feil på linje ") +
-                             std::to_string(line_of(parsed.offset)) + ": " +
-                             parsed.description());
+                             std::to_string(line_of(parsed.offset)) + ": " + parsed.description());
   }
   const pugi::xml_node root = doc.document_element();
   const std::string_view root_name = LocalName(root);
@@ -143,16 +142,20 @@ core::Result<PeppolDocument> ParsePeppol(std::string_view xml, std::string_view 
     const pugi::xml_node amount = Child(line, "LineExtensionAmount");
     std::string value = Text(amount);
     if (out.credit_note) {
-      if (!value.empty() && value[0] == '-') value.erase(0, 1);
-      else value.insert(0, "-");
+      if (!value.empty() && value[0] == '-')
+        value.erase(0, 1);
+      else
+        value.insert(0, "-");
     }
     row.amount = std::move(value);
     row.account = Text(Child(line, "AccountingCost"));
     if (row.account.empty()) row.account = doc_account;
     std::string currency(TrimBlank(amount.attribute("currencyID").value()));
     if (currency.empty()) currency = doc_currency;
-    if (currency != "NOK") row.rejected = RejectReason::kCurrencyNotNok;
-    else if (buyer_orgnr.empty()) row.rejected = RejectReason::kBuyerNotNorwegian;
+    if (currency != "NOK")
+      row.rejected = RejectReason::kCurrencyNotNok;
+    else if (buyer_orgnr.empty())
+      row.rejected = RejectReason::kBuyerNotNorwegian;
     out.rows.push_back(std::move(row));
   });
   return out;

@@ -68,7 +68,7 @@ TEST(PeppolTest, NorwegianExampleInScopeThroughTheEngine) {
   EXPECT_EQ(r->counts.rejected, 0);
   ASSERT_EQ(r->loyalty.size(), 2u);
   EXPECT_EQ(r->loyalty[0].product_area, "Bøker");
-  EXPECT_EQ(r->loyalty[0].total, 100);  // -3.96 + 4.96
+  EXPECT_EQ(r->loyalty[0].total, 100);     // -3.96 + 4.96
   EXPECT_EQ(r->loyalty[1].total, 143550);  // 1273 - 25 + 187.5
   EXPECT_EQ(r->loyalty[1].covered, 143550);
 }
@@ -105,10 +105,12 @@ TEST(PeppolTest, ForeignExamplesAreRejectedWithTheRightReason) {
 TEST(PeppolTest, NokInvoiceFromAForeignBuyer) {
   std::string xml = Testdata("base-example.xml");
   // Same document in NOK: the buyer (FR) has no Norwegian organisation number.
-  for (size_t pos = 0; (pos = xml.find("EUR", pos)) != std::string::npos;) xml.replace(pos, 3, "NOK");
+  for (size_t pos = 0; (pos = xml.find("EUR", pos)) != std::string::npos;)
+    xml.replace(pos, 3, "NOK");
   core::Result<PeppolDocument> doc = ParsePeppol(xml, "nok.xml");
   ASSERT_TRUE(doc.ok());
-  for (const InvoiceRow& row : doc->rows) EXPECT_EQ(*row.rejected, RejectReason::kBuyerNotNorwegian);
+  for (const InvoiceRow& row : doc->rows)
+    EXPECT_EQ(*row.rejected, RejectReason::kBuyerNotNorwegian);
 }
 
 TEST(PeppolTest, IdentifierPrecedence) {
@@ -138,10 +140,10 @@ TEST(PeppolTest, IdentifierPrecedence) {
   ASSERT_EQ(doc->rows.size(), 2u);
   EXPECT_EQ(doc->rows[0].supplier_orgnr, "123456785");  // legal entity first
   EXPECT_EQ(doc->rows[0].supplier_name, "Leverandør AS");
-  EXPECT_EQ(doc->rows[0].buyer_orgnr, "944117784");     // NO…MVA last
-  EXPECT_EQ(doc->rows[0].account, "1200");              // document level (BT-19)
-  EXPECT_EQ(doc->rows[1].account, "1300");              // line level (BT-133)
-  EXPECT_FALSE(doc->rows[1].rejected.has_value());      // currency from the document
+  EXPECT_EQ(doc->rows[0].buyer_orgnr, "944117784");  // NO…MVA last
+  EXPECT_EQ(doc->rows[0].account, "1200");           // document level (BT-19)
+  EXPECT_EQ(doc->rows[1].account, "1300");           // line level (BT-133)
+  EXPECT_FALSE(doc->rows[1].rejected.has_value());   // currency from the document
   EXPECT_EQ(doc->rows[0].line, 18u);
 }
 
@@ -168,7 +170,8 @@ TEST(PeppolTest, EntitiesAreNotExpanded) {
   std::string xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">";
   for (int idx = 2; idx < 10; ++idx) {
     xml += "<!ENTITY lol" + std::to_string(idx) + " \"";
-    for (int k = 0; k < 10; ++k) xml += "&lol" + (idx == 2 ? std::string() : std::to_string(idx - 1)) + ";";
+    for (int k = 0; k < 10; ++k)
+      xml += "&lol" + (idx == 2 ? std::string() : std::to_string(idx - 1)) + ";";
     xml += "\">";
   }
   xml += "]>\n<Invoice><cbc:ID xmlns:cbc=\"x\">&lol9;</cbc:ID></Invoice>";
@@ -191,9 +194,8 @@ TEST(PeppolTest, LooksLikeXml) {
 TEST(PeppolTest, AllSharedExamples) {
   namespace fs = std::filesystem;
   const fs::path root = fs::path(SAMKJOP_SHARED_DIR) / "standards/peppol-invoice/rules";
-  ASSERT_TRUE(fs::is_directory(root))
-      << "PEPPOL examples not found at " << root
-      << " (shared/ must be checked out beside the repository)";
+  ASSERT_TRUE(fs::is_directory(root)) << "PEPPOL examples not found at " << root
+                                      << " (shared/ must be checked out beside the repository)";
   int files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     if (entry.path().extension() != ".xml") continue;

@@ -102,9 +102,9 @@ core::Result<AgreementSet> AgreementSet::Build(std::vector<AgreementRow> rows) {
     a.agreement_id = std::move(row.agreement_id);
     a.supplier = ParseOrgnr(TrimBlank(row.supplier_orgnr));
     if (a.supplier == kNoOrgnr) {
-      return RowError("spend.agreement_orgnr", row.origin,
-                      "supplier_orgnr «" + row.supplier_orgnr +
-                          "» er ikke et gyldig organisasjonsnummer");
+      return RowError(
+          "spend.agreement_orgnr", row.origin,
+          "supplier_orgnr «" + row.supplier_orgnr + "» er ikke et gyldig organisasjonsnummer");
     }
     a.product_area = std::string(TrimBlank(row.product_area));
     if (a.product_area.empty())
@@ -147,11 +147,12 @@ core::Result<AccountMap> AccountMap::Build(std::vector<AccountMapping> rows) {
     if (area.empty()) return RowError("spend.account_empty", row.origin, "product_area er tom");
     auto [it, inserted] = origin_of.emplace(account, row.origin);
     if (!inserted) {
-      return RowError("spend.account_duplicate", row.origin,
-                      "kontoen «" + account + "» er allerede koblet til et produktområde (" +
-                          it->second + ")");
+      return RowError(
+          "spend.account_duplicate", row.origin,
+          "kontoen «" + account + "» er allerede koblet til et produktområde (" + it->second + ")");
     }
-    auto [area_it, new_area] = area_ids.emplace(area, static_cast<std::uint32_t>(map.areas_.size()));
+    auto [area_it, new_area] =
+        area_ids.emplace(area, static_cast<std::uint32_t>(map.areas_.size()));
     if (new_area) map.areas_.push_back(area);
     map.accounts_.emplace(std::move(account), area_it->second);
   }
@@ -237,8 +238,7 @@ core::Result<std::string> ReadSmallFile(const std::string& path) {
   }
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (in.bad())
-    return Status::InvalidField("spend.unreadable", path, "lesefeil i filen " + path);
+  if (in.bad()) return Status::InvalidField("spend.unreadable", path, "lesefeil i filen " + path);
   return buf.str();
 }
 

@@ -20,8 +20,8 @@ namespace samkjop::spend {
 // One agreement as a source delivers it (a CSV row or a register row).
 struct AgreementRow {
   std::string agreement_id;
-  std::string supplier_orgnr;  // any form NormalizeOrgnr accepts
-  std::string product_area;    // compared exactly (after trimming) with AccountMap areas
+  std::string supplier_orgnr;       // any form NormalizeOrgnr accepts
+  std::string product_area;         // compared exactly (after trimming) with AccountMap areas
   std::vector<std::string> buyers;  // participating buyers' organisation numbers
   core::nor::Date valid_from;
   std::optional<core::nor::Date> valid_to;  // nullopt: open-ended
@@ -31,11 +31,11 @@ struct AgreementRow {
 // A validated, normalised agreement.
 struct Agreement {
   std::string agreement_id;
-  std::uint32_t supplier = 0;   // organisation number as a number
+  std::uint32_t supplier = 0;  // organisation number as a number
   std::string product_area;
   std::vector<std::uint32_t> buyers;  // sorted, unique
-  std::int32_t valid_from = 0;  // days since 1970-01-01
-  std::int32_t valid_to = 0;    // inclusive; INT32_MAX when open-ended
+  std::int32_t valid_from = 0;        // days since 1970-01-01
+  std::int32_t valid_to = 0;          // inclusive; INT32_MAX when open-ended
 };
 
 class AgreementSet {

@@ -48,7 +48,9 @@ TEST(AgreementsCsvTest, ErrorsNameTheRow) {
       {"missing column", "agreement_id,supplier_orgnr,product_area,buyers,valid_from\n",
        "spend.missing_column", "valid_to"},
       {"empty file", "", "spend.missing_column", "tom"},
-      {"latin-1", std::string(kAgreementHeader) + "A,123456785,M\xF8" "bler,944117784,2025-01-01,\n",
+      {"latin-1",
+       std::string(kAgreementHeader) + "A,123456785,M\xF8"
+                                       "bler,944117784,2025-01-01,\n",
        "spend.invalid_utf8", "agreements.csv linje 2"},
       {"short row", std::string(kAgreementHeader) + "A,123456785\n", "spend.agreement_row",
        "agreements.csv linje 2"},
@@ -101,8 +103,10 @@ TEST(AgreementSetTest, BuildFromRegisterRows) {
   row.supplier_orgnr = "123 456 785";
   row.product_area = "IKT";
   row.buyers = {"944117784"};
-  row.valid_from = core::nor::Date{std::chrono::year{2025}, std::chrono::month{1}, std::chrono::day{1}};
-  row.valid_to = core::nor::Date{std::chrono::year{2024}, std::chrono::month{12}, std::chrono::day{31}};
+  row.valid_from =
+      core::nor::Date{std::chrono::year{2025}, std::chrono::month{1}, std::chrono::day{1}};
+  row.valid_to =
+      core::nor::Date{std::chrono::year{2024}, std::chrono::month{12}, std::chrono::day{31}};
   row.origin = "avtale 42";
   core::Result<AgreementSet> set = AgreementSet::Build({row});
   ASSERT_FALSE(set.ok());

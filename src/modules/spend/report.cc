@@ -36,8 +36,8 @@ void AppendJsonString(std::string* out, std::string_view s) {
 
 std::string FormatMicro(std::int64_t micro) {
   std::string sign = micro < 0 ? "-" : "";
-  const std::uint64_t m = micro < 0 ? static_cast<std::uint64_t>(-(micro + 1)) + 1
-                                    : static_cast<std::uint64_t>(micro);
+  const std::uint64_t m =
+      micro < 0 ? static_cast<std::uint64_t>(-(micro + 1)) + 1 : static_cast<std::uint64_t>(micro);
   char buf[48];
   std::snprintf(buf, sizeof buf, "%s%llu.%06llu", sign.c_str(),
                 static_cast<unsigned long long>(m / 1000000),
@@ -267,9 +267,9 @@ core::Status WriteXlsx(const SpendReport& r, const std::string& path) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "counts");
   header(ws, {"measure", "value"});
   const std::pair<const char*, std::int64_t> counts[] = {
-      {"lines_read", r.counts.lines_read},       {"rejected", r.counts.rejected},
-      {"out_of_year", r.counts.out_of_year},     {"unmapped_account", r.counts.unmapped_account},
-      {"in_scope", r.counts.in_scope},           {"unknown_supplier", r.counts.unknown_supplier}};
+      {"lines_read", r.counts.lines_read},   {"rejected", r.counts.rejected},
+      {"out_of_year", r.counts.out_of_year}, {"unmapped_account", r.counts.unmapped_account},
+      {"in_scope", r.counts.in_scope},       {"unknown_supplier", r.counts.unknown_supplier}};
   lxw_row_t row = 1;
   worksheet_write_string(ws, row, 0, "year", nullptr);
   worksheet_write_number(ws, row++, 1, r.year, nullptr);
@@ -343,8 +343,7 @@ core::Status WriteXlsx(const SpendReport& r, const std::string& path) {
   const lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {
     return core::Status::InvalidField(
-        "spend.xlsx_write", path,
-        "kan ikke skrive regnearket " + path + ": " + lxw_strerror(err));
+        "spend.xlsx_write", path, "kan ikke skrive regnearket " + path + ": " + lxw_strerror(err));
   }
   return core::Status::Ok();
 }

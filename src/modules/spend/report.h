@@ -92,8 +92,8 @@ struct SpendReport {
   Thresholds thresholds;
   SpendCounts counts;
   std::vector<RejectedExample> rejected_examples;  // the first 100, in file order
-  std::vector<LoyaltyRow> loyalty;   // sorted by buyer, product area
-  std::vector<RiskRow> risks;        // sorted by estimated_value desc, buyer, supplier, area
+  std::vector<LoyaltyRow> loyalty;                 // sorted by buyer, product area
+  std::vector<RiskRow> risks;  // sorted by estimated_value desc, buyer, supplier, area
   std::vector<FileError> file_errors;
 };
 

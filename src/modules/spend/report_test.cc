@@ -17,8 +17,13 @@ TEST(FormatOreTest, RoundsToOre) {
     std::string want;
   };
   const Case cases[] = {
-      {0, "0.00"},         {1, "0.01"},        {-1, "-0.01"},    {10, "0.10"},
-      {123456, "1234.56"}, {-123456, "-1234.56"}, {100, "1.00"},
+      {0, "0.00"},
+      {1, "0.01"},
+      {-1, "-0.01"},
+      {10, "0.10"},
+      {123456, "1234.56"},
+      {-123456, "-1234.56"},
+      {100, "1.00"},
       {static_cast<OreSum>(INT64_MAX) * 4, "368934881474191032.28"},
       {static_cast<OreSum>(INT64_MIN), "-92233720368547758.08"},
   };
@@ -33,8 +38,8 @@ SpendReport Sample() {
   r.rejected_examples.push_back({"a \"b\".csv", 7, RejectReason::kInvalidDate});
   r.loyalty.push_back({"944117784", "Møbler", 123456, 61728, 500000});
   r.loyalty.push_back({"944117784", "IKT", -5, 0, std::nullopt});
-  r.risks.push_back({"944117784", "123456785", "Bakeriet \"Brød\"\nAS", "Møbler", 2500000,
-                     10000000, RiskLevel::kProtocol});
+  r.risks.push_back({"944117784", "123456785", "Bakeriet \"Brød\"\nAS", "Møbler", 2500000, 10000000,
+                     RiskLevel::kProtocol});
   r.file_errors.push_back({"x.xml", "ikke XML"});
   return r;
 }

@@ -103,8 +103,10 @@ core::Result<std::string> ReadAll(std::string prefix, ByteSource& source, size_t
 
 std::string HumanBytes(double bytes) {
   char buf[32];
-  if (bytes >= 1e9) std::snprintf(buf, sizeof buf, "%.2f GB", bytes / 1e9);
-  else std::snprintf(buf, sizeof buf, "%.0f MB", bytes / 1e6);
+  if (bytes >= 1e9)
+    std::snprintf(buf, sizeof buf, "%.2f GB", bytes / 1e9);
+  else
+    std::snprintf(buf, sizeof buf, "%.0f MB", bytes / 1e6);
   return buf;
 }
 
@@ -179,12 +181,12 @@ int RunAnalyze(const AnalyzeArgs& args, std::FILE* out, std::FILE* err) {
     }
     head.resize(got);
     if (LooksLikeXml(head)) {
-      core::Result<std::string> xml = ReadAll(std::move(head), *source, kMaxPeppolBytes,
-                                              input);
+      core::Result<std::string> xml = ReadAll(std::move(head), *source, kMaxPeppolBytes, input);
       core::Result<PeppolDocument> doc =
           xml.ok() ? ParsePeppol(*xml, input) : core::Result<PeppolDocument>(xml.status());
       if (!doc.ok()) {
-        std::fprintf(err, "samkjop spend: %s (filen hoppes over)\n", doc.status().message().c_str());
+        std::fprintf(err, "samkjop spend: %s (filen hoppes over)\n",
+                     doc.status().message().c_str());
         engine.AddFileError({input, doc.status().message()});
         continue;
       }
@@ -205,9 +207,9 @@ int RunAnalyze(const AnalyzeArgs& args, std::FILE* out, std::FILE* err) {
   } else {
     std::FILE* f = std::fopen(args.out.c_str(), "wb");
     if (!f) {
-      return Fail(err, Status::InvalidField("spend.write_failed", args.out,
-                                            "kan ikke skrive rapporten " + args.out + ": " +
-                                                std::strerror(errno)));
+      return Fail(err, Status::InvalidField(
+                           "spend.write_failed", args.out,
+                           "kan ikke skrive rapporten " + args.out + ": " + std::strerror(errno)));
     }
     Status st = WriteJson(*report, f, args.out);
     if (std::fclose(f) != 0 && st.ok()) {
@@ -243,8 +245,9 @@ void RegisterCli(CLI::App& app, int& exit_code) {
       "analyze",
       "Analyser fakturalinjer (CSV eller PEPPOL/EHF XML) mot avtaler og kontoplan for ett år");
   auto args = std::make_shared<AnalyzeArgs>();
-  analyze->add_option("--invoices", args->invoices,
-                      "Fakturafiler, mapper eller - for standard inn (CSV eller PEPPOL XML)")
+  analyze
+      ->add_option("--invoices", args->invoices,
+                   "Fakturafiler, mapper eller - for standard inn (CSV eller PEPPOL XML)")
       ->required();
   analyze->add_option("--agreements", args->agreements, "agreements.csv")->required();
   analyze->add_option("--categories", args->categories, "categories.csv (account,product_area)")

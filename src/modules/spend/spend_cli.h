@@ -16,7 +16,8 @@
 
 namespace samkjop::spend {
 
-// Adds the `spend` subcommand tree (`spend analyze ...`) to `app`; callbacks set exit_code (0 ran, 2 bad input/run-stopping error).
+// Adds the `spend` subcommand tree (`spend analyze ...`) to `app`; callbacks set exit_code (0 ran,
+// 2 bad input/run-stopping error).
 void RegisterCli(CLI::App& app, int& exit_code);
 
 // The arguments of `spend analyze`.

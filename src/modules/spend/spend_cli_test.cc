@@ -146,12 +146,26 @@ TEST_F(SpendCliTest, ThresholdFlagsAndCommandLine) {
   CLI::App app;
   int exit_code = -1;
   RegisterCli(app, exit_code);
-  std::vector<std::string> argv = {"samkjop", "spend", "analyze", "--invoices", Path("in.csv"),
-                                   "--agreements", Path("agreements.csv"), "--categories",
-                                   Path("categories.csv"), "--year", "2025",
-                                   "--protocol-threshold", "100000,04", "--national-threshold",
-                                   "1 300 000", "--eea-threshold", "2300000.5", "--out",
-                                   Path("r.json"), "--quiet"};
+  std::vector<std::string> argv = {"samkjop",
+                                   "spend",
+                                   "analyze",
+                                   "--invoices",
+                                   Path("in.csv"),
+                                   "--agreements",
+                                   Path("agreements.csv"),
+                                   "--categories",
+                                   Path("categories.csv"),
+                                   "--year",
+                                   "2025",
+                                   "--protocol-threshold",
+                                   "100000,04",
+                                   "--national-threshold",
+                                   "1 300 000",
+                                   "--eea-threshold",
+                                   "2300000.5",
+                                   "--out",
+                                   Path("r.json"),
+                                   "--quiet"};
   std::vector<char*> raw;
   for (std::string& s : argv) raw.push_back(s.data());
   app.parse(static_cast<int>(raw.size()), raw.data());
