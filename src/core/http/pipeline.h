@@ -29,6 +29,16 @@ class Pipeline {
   // Never throws: every failure becomes a response. Fills req.path_params.
   Response Handle(Request& req) const;
 
+  // How to read the body of a request to `path` (the route's policy, or the
+  // default limit). Called by the transport with only the request line and
+  // headers read.
+  BodyPolicy BodyPolicyFor(Method method, std::string_view path) const;
+
+  // The response for a request the transport refuses before the pipeline
+  // sees it (413, 414, 431, 400, 503): problem+json with the security
+  // headers and the request id.
+  Response Refuse(const Request& req, const Status& status) const;
+
  private:
   Response HandleApi(Request& req) const;
   Response ServeStatic(const Request& req) const;

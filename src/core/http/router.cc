@@ -30,9 +30,10 @@ std::string Lower(std::string_view s) {
 
 }  // namespace
 
-void Router::Add(Method m, std::string pattern, Access access, RouteDoc doc, Handler h) {
-  Route r{m, pattern, std::move(access), std::move(doc), std::move(h), Split(pattern)};
+Route& Router::Add(Method m, std::string pattern, Access access, RouteDoc doc, Handler h) {
+  Route r{m, pattern, std::move(access), std::move(doc), std::move(h), Split(pattern), {}};
   routes_.push_back(std::move(r));
+  return routes_.back();
 }
 
 void Router::AddSchema(const std::string& name, nlohmann::json schema) {

@@ -66,6 +66,17 @@ struct Context {
 
 using Handler = std::function<Result<Response>(Context&)>;
 
+// How the transport reads a route's request body. Decided from the request
+// line alone, before a byte of the body is read (core/http/server.cc).
+struct BodyPolicy {
+  // Largest body accepted; a larger Content-Length, or a chunked body that
+  // grows past it, is answered 413 without buffering more. 0 = the server's
+  // default (--max-body-kib).
+  std::size_t max_bytes = 0;
+  // The body goes to a temporary file (Request::body_file), not to memory.
+  bool stream_to_file = false;
+};
+
 struct Route {
   Method method;
   std::string pattern;  // "/api/municipalities/{orgnr}"
@@ -73,22 +84,26 @@ struct Route {
   RouteDoc doc;
   Handler handler;
   std::vector<std::string> segments;  // split pattern
+  BodyPolicy body;
 };
 
 class Router {
  public:
-  void Add(Method m, std::string pattern, Access access, RouteDoc doc, Handler h);
-  void Get(std::string p, Access a, RouteDoc d, Handler h) {
-    Add(Method::kGet, std::move(p), std::move(a), std::move(d), std::move(h));
+  // Adds a route; returns it so the caller can set its body policy
+  // (`router.Post(...).body = {200 << 20, true};`). The reference is valid
+  // until the next Add.
+  Route& Add(Method m, std::string pattern, Access access, RouteDoc doc, Handler h);
+  Route& Get(std::string p, Access a, RouteDoc d, Handler h) {
+    return Add(Method::kGet, std::move(p), std::move(a), std::move(d), std::move(h));
   }
-  void Post(std::string p, Access a, RouteDoc d, Handler h) {
-    Add(Method::kPost, std::move(p), std::move(a), std::move(d), std::move(h));
+  Route& Post(std::string p, Access a, RouteDoc d, Handler h) {
+    return Add(Method::kPost, std::move(p), std::move(a), std::move(d), std::move(h));
   }
-  void Patch(std::string p, Access a, RouteDoc d, Handler h) {
-    Add(Method::kPatch, std::move(p), std::move(a), std::move(d), std::move(h));
+  Route& Patch(std::string p, Access a, RouteDoc d, Handler h) {
+    return Add(Method::kPatch, std::move(p), std::move(a), std::move(d), std::move(h));
   }
-  void Delete(std::string p, Access a, RouteDoc d, Handler h) {
-    Add(Method::kDelete, std::move(p), std::move(a), std::move(d), std::move(h));
+  Route& Delete(std::string p, Access a, RouteDoc d, Handler h) {
+    return Add(Method::kDelete, std::move(p), std::move(a), std::move(d), std::move(h));
   }
 
   // A named schema under #/components/schemas.

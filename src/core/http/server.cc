@@ -85,7 +85,9 @@ Status RunServer(const Pipeline& pipeline, const ServerOptions& opt,
       req.headers.emplace_back(std::move(name), f.value());
     });
     req.body = rh->body();
+    req.body_size = req.body.size();
     req.remote_ip = rh->remote_endpoint().address().to_string();
+    req.client_ip = req.remote_ip;
     auto incoming_id = req.Header("x-request-id");
     req.request_id = incoming_id && SaneRequestId(*incoming_id) ? *incoming_id : NewRequestId();
 
