@@ -190,6 +190,7 @@ int Main(int argc, char** argv) {
               serve_today;
   std::size_t threads = 4, max_body_kib = 1024;
   int login_max_failures = 5, login_lock_seconds = 900;
+  bool test_gauges = false;
   auto* serve = app.add_subcommand("serve", "Run the web server (migrates the database first)");
   AddDataOptions(serve, &serve_data);
   serve->add_option("--listen", listen, "Address to listen on, HOST:PORT")->capture_default_str();
@@ -219,6 +220,8 @@ int Main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 86400));
   AddTodayOption(serve, &serve_today);
+  serve->add_flag("--test-gauges", test_gauges,
+                  "Tests only: expose GET /api/test/gauges (bytes buffered, hashes running)");
   serve->callback([&] {
     Resolve(&serve_data);
     if (!ApplyToday(serve_today)) {
@@ -240,6 +243,7 @@ int Main(int argc, char** argv) {
     core::auth::AuthService auth(
         **db, AuthConfigFrom(hash_cost, login_max_failures, login_lock_seconds, public_url));
     core::Services sv{**db, auth, SAMKJOP_VERSION};
+    sv.test_gauges = test_gauges;
     core::http::Router router;
     for (const auto& m : modules) {
       if (m.start) m.start(sv);

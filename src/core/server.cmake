@@ -12,6 +12,7 @@ add_library(samkjop_core STATIC
   audit/audit.cc
   module/core_module.cc
   module/xlsx.cc
+  metrics/gauge.cc
 )
 samkjop_migrations(samkjop_core core core)
 target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})

@@ -61,7 +61,7 @@ export async function startServer() {
   const port = await freePort();
   const proc = spawn(binary, ['serve', '--db', db, '--data', data, '--listen', `127.0.0.1:${port}`, '--today', TODAY,
     '--password-hash-cost', 'min', '--login-max-failures', '3', '--login-lock-seconds', '60',
-    '--max-body-kib', '64', '--web', join(data, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--max-body-kib', '64', '--test-gauges', '--web', join(data, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });

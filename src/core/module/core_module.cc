@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include "core/http/json_body.h"
+#include "core/metrics/gauge.h"
 #include "core/module/module.h"
 #include "core/module/xlsx.h"
 #include "core/nor/civil_date.h"
@@ -117,6 +118,20 @@ void AddRoutes(http::Router& router, Services& sv) {
                                       {"database", sv.db.KindName()},
                                       {"today", nor::TodayIso()}});
              });
+
+  if (sv.test_gauges) {
+    // Tests only (serve --test-gauges): the gauges' current values and peaks; POST resets the
+    // peaks. Left out of the OpenAPI document (`samkjop openapi` never sets the flag).
+    router.Get("/api/test/gauges", Access::Public(),
+               {"Tests only: gauges", "test", nullptr, nullptr},
+               [](Context&) -> Result<Response> { return Response::Json(metrics::GaugesJson()); });
+    router.Post("/api/test/gauges/reset", Access::Public(),
+                {"Tests only: reset the gauges' peaks", "test", nullptr, nullptr, 204},
+                [](Context&) -> Result<Response> {
+                  metrics::ResetAllPeaks();
+                  return Response::NoContent();
+                });
+  }
 
   router.Get("/api/openapi.json", Access::Public(),
              {"OpenAPI-dokumentet for alle ruter", "core", nullptr, {{"type", "object"}}},

@@ -21,6 +21,9 @@ struct Services {
   storage::Database& db;
   auth::AuthService& auth;
   std::string version;
+  // `serve --test-gauges`: expose GET /api/test/gauges (tests only; not in
+  // the OpenAPI document).
+  bool test_gauges = false;
 };
 
 struct Module {
