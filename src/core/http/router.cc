@@ -87,6 +87,7 @@ nlohmann::json ListOf(const std::string& schema_name) {
 nlohmann::json Router::OpenApi(const std::string& version) const {
   nlohmann::json paths = nlohmann::json::object();
   for (const auto& r : routes_) {
+    if (r.doc.hidden) continue;
     nlohmann::json op;
     op["summary"] = r.doc.summary;
     if (!r.doc.tag.empty()) op["tags"] = {r.doc.tag};

@@ -54,6 +54,8 @@ struct RouteDoc {
   // Further error statuses this route answers (beyond 400, and 401/403 on
   // protected routes), e.g. {404, 409}.
   std::vector<int> errors;
+  // Left out of the OpenAPI document (test-only routes).
+  bool hidden = false;
 };
 
 // Per-request context handed to handlers.

@@ -122,15 +122,17 @@ void AddRoutes(http::Router& router, Services& sv) {
   if (sv.test_gauges) {
     // Tests only (serve --test-gauges): the gauges' current values and peaks; POST resets the
     // peaks. Left out of the OpenAPI document (`samkjop openapi` never sets the flag).
-    router.Get("/api/test/gauges", Access::Public(),
-               {"Tests only: gauges", "test", nullptr, nullptr},
-               [](Context&) -> Result<Response> { return Response::Json(metrics::GaugesJson()); });
-    router.Post("/api/test/gauges/reset", Access::Public(),
-                {"Tests only: reset the gauges' peaks", "test", nullptr, nullptr, 204},
-                [](Context&) -> Result<Response> {
-                  metrics::ResetAllPeaks();
-                  return Response::NoContent();
-                });
+    router.Get(
+        "/api/test/gauges", Access::Public(),
+        {"Tests only: gauges", "test", nullptr, nullptr, 200, "application/json", {}, {}, true},
+        [](Context&) -> Result<Response> { return Response::Json(metrics::GaugesJson()); });
+    router.Post(
+        "/api/test/gauges/reset", Access::Public(),
+        {"Tests only: reset the gauges' peaks", "test", nullptr, nullptr, 204, "", {}, {}, true},
+        [](Context&) -> Result<Response> {
+          metrics::ResetAllPeaks();
+          return Response::NoContent();
+        });
   }
 
   router.Get("/api/openapi.json", Access::Public(),
