@@ -1,5 +1,7 @@
 # Run with -P: writes OUT, a .cc defining samkjop::<NS>::Migrations() with
 # the SQL files FILES (semicolon list, named NNNN_name.sql) embedded.
+# FILES is "|"-separated (see samkjop.cmake).
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 foreach(f ${FILES})
   get_filename_component(base ${f} NAME_WE)

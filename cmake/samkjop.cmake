@@ -3,12 +3,15 @@
 function(samkjop_migrations target module ns)
   file(GLOB sql_files CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/migrations/*.sql)
   list(SORT sql_files)
+  # "|"-separated (and VERBATIM quoting): a ";" list would be split by the shell.
+  string(REPLACE ";" "|" files_arg "${sql_files}")
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${module}_migrations.cc)
   add_custom_command(
     OUTPUT ${out}
-    COMMAND ${CMAKE_COMMAND} -DMODULE=${module} -DNS=${ns} -DOUT=${out} "-DFILES=${sql_files}"
+    COMMAND ${CMAKE_COMMAND} -DMODULE=${module} -DNS=${ns} -DOUT=${out} "-DFILES=${files_arg}"
             -P ${PROJECT_SOURCE_DIR}/cmake/embed_migrations.cmake
     DEPENDS ${sql_files} ${PROJECT_SOURCE_DIR}/cmake/embed_migrations.cmake
-    COMMENT "Embedding ${module} migrations")
+    COMMENT "Embedding ${module} migrations"
+    VERBATIM)
   target_sources(${target} PRIVATE ${out})
 endfunction()

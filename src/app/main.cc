@@ -1,5 +1,7 @@
-// samkjop: one binary, several subcommands (serve, migrate, seed-demo, user,
-// backup, restore, openapi, rules, spend). See README "Commands".
+// samkjop: one binary, several subcommands. The core's commands are here
+// (serve, migrate, seed-demo, backup, restore, openapi, modules); every
+// module adds its own through Module::cli (user, rules, spend, …). Nothing
+// here names a module: the list is src/app/modules.cc. See README "Commands".
 #include <termios.h>
 #include <unistd.h>
 
@@ -18,9 +20,6 @@
 #include "core/http/server.h"
 #include "core/nor/civil_date.h"
 #include "core/storage/database.h"
-#include "modules/org/org_service.h"
-#include "modules/rules/rules_cli.h"
-#include "modules/spend/spend_cli.h"
 
 #ifndef SAMKJOP_VERSION
 #define SAMKJOP_VERSION "0.0.0"
@@ -30,62 +29,56 @@ namespace samkjop::app {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct DataOptions {
-  std::string db;
-  std::string data;
-};
+using core::DataOptions;
 
 void AddDataOptions(CLI::App* cmd, DataOptions* o) {
-  cmd->add_option(
-      "--db", o->db,
-      "Database: sqlite:PATH or postgresql://... (env SAMKJOP_DB; default sqlite:DATA/samkjop.db)");
+  cmd->add_option("--db", o->db,
+                  "Database: sqlite:PATH or postgresql://... (env SAMKJOP_DB; default "
+                  "sqlite:DATA/samkjop.db)");
   cmd->add_option(
       "--data", o->data,
       "Data folder for the database file and documents (env SAMKJOP_DATA; default ./var)");
 }
 
 // Flags win over the environment, which wins over the defaults.
-void Resolve(DataOptions* o) {
-  if (o->data.empty()) {
+DataOptions Resolve(DataOptions o) {
+  if (o.data.empty()) {
     const char* env = std::getenv("SAMKJOP_DATA");
-    o->data = env && *env ? env : "./var";
+    o.data = env && *env ? env : "./var";
   }
-  if (o->db.empty()) {
+  if (o.db.empty()) {
     const char* env = std::getenv("SAMKJOP_DB");
-    o->db = env && *env ? env : "sqlite:" + (fs::path(o->data) / "samkjop.db").string();
+    o.db = env && *env ? env : "sqlite:" + (fs::path(o.data) / "samkjop.db").string();
   }
+  return o;
 }
 
 int Fail(const core::Status& st) {
   std::cerr << "samkjop: " << st.message();
-  if (!st.detail().empty()) std::cerr << " (" << st.detail() << ")";
+  if (!st.detail().empty() && st.detail() != st.message()) std::cerr << " (" << st.detail() << ")";
   for (const auto& f : st.fields()) std::cerr << "\n  " << f.field << ": " << f.message;
   std::cerr << "\n";
   return st.code() == core::ErrorCode::kInvalidArgument ? 2 : 1;
 }
 
-std::vector<core::storage::Migration> AllMigrations(const std::vector<core::Module>& modules) {
-  std::vector<core::storage::Migration> out;
-  for (const auto& m : modules)
-    if (m.migrations)
-      for (const auto& mig : m.migrations()) out.push_back(mig);
-  return out;
+// --today: pins the business date for this process (tests only).
+void AddTodayOption(CLI::App* cmd, std::string* today) {
+  cmd->add_option(
+      "--today", *today,
+      "Tests only: pin today's date (YYYY-MM-DD) for this process; logged as a warning");
 }
 
-// Opens the database (creating the data folder for SQLite) and migrates it.
-core::Result<std::unique_ptr<core::storage::Database>> OpenAndMigrate(
-    const DataOptions& o, const std::vector<core::Module>& modules, std::size_t pool) {
-  std::error_code ec;
-  fs::create_directories(o.data, ec);
-  if (ec)
-    return core::Status::Invalid("app.bad_data_dir",
-                                 "Kan ikke opprette datamappen " + o.data + ": " + ec.message());
-  auto db = core::storage::Database::Open(o.db, pool);
-  if (!db.ok()) return db.status();
-  auto applied = (*db)->Migrate(AllMigrations(modules));
-  if (!applied.ok()) return applied.status();
-  return db;
+// Pins today when --today was given. Not a date: kInvalidArgument.
+core::Status ApplyToday(const std::string& today) {
+  if (today.empty()) return core::Status::Ok();
+  auto d = core::nor::ParseIsoDate(today);
+  if (!d)
+    return core::Status::InvalidField("app.bad_today", "--today",
+                                      "--today må være en dato ÅÅÅÅ-MM-DD, ikke «" + today + "».");
+  core::nor::PinToday(d);
+  spdlog::warn(R"json({{"msg":"today is pinned: --today is for tests only","today":"{}"}})json",
+               today);
+  return core::Status::Ok();
 }
 
 std::string ReadPassword(const std::string& prompt) {
@@ -134,27 +127,6 @@ std::string DefaultWebDir(const char* argv0) {
   return "";
 }
 
-// --today: pins the business date for this process (tests only).
-void AddTodayOption(CLI::App* cmd, std::string* today) {
-  cmd->add_option(
-      "--today", *today,
-      "Tests only: pin today's date (YYYY-MM-DD) for this process; logged as a warning");
-}
-
-// Pins today when --today was given. False (with a message) when it is not a date.
-bool ApplyToday(const std::string& today) {
-  if (today.empty()) return true;
-  auto d = core::nor::ParseIsoDate(today);
-  if (!d) {
-    std::cerr << "samkjop: --today must be a date YYYY-MM-DD, got " << today << "\n";
-    return false;
-  }
-  core::nor::PinToday(d);
-  spdlog::warn(R"json({{"msg":"today is pinned: --today is for tests only","today":"{}"}})json",
-               today);
-  return true;
-}
-
 core::auth::AuthConfig AuthConfigFrom(const std::string& cost, int max_failures, int lock_seconds,
                                       const std::string& public_url) {
   core::auth::AuthConfig c;
@@ -169,6 +141,82 @@ core::auth::AuthConfig AuthConfigFrom(const std::string& cost, int max_failures,
   return c;
 }
 
+// Everything a command needs from the module list, built once.
+struct App {
+  std::vector<core::Module> modules;
+  std::unique_ptr<core::auth::AccessControl> access;
+};
+
+std::vector<core::storage::Migration> AllMigrations(const App& a) {
+  std::vector<core::storage::Migration> out;
+  for (const auto& m : a.modules)
+    if (m.migrations)
+      for (const auto& mig : m.migrations()) out.push_back(mig);
+  return out;
+}
+
+struct RuntimeConfig {
+  std::size_t pool = 1;
+  core::auth::AuthConfig auth;
+};
+
+// Applies --today, opens the database (creating the data folder for SQLite),
+// migrates it, builds the services and runs every module's start hook.
+core::Result<std::unique_ptr<core::Runtime>> OpenRuntime(const App& a, const DataOptions& in,
+                                                         const std::string& today,
+                                                         const RuntimeConfig& cfg) {
+  SAMKJOP_RETURN_IF_ERROR(ApplyToday(today));
+  DataOptions o = Resolve(in);
+  if (o.db.rfind("sqlite:", 0) == 0 && o.db != "sqlite::memory:") {
+    std::error_code ec;
+    fs::create_directories(o.data, ec);
+    if (ec)
+      return core::Status::Invalid("app.bad_data_dir",
+                                   "Kan ikke opprette datamappen " + o.data + ": " + ec.message());
+  }
+  auto db = core::storage::Database::Open(o.db, cfg.pool);
+  if (!db.ok()) return db.status();
+  auto applied = (*db)->Migrate(AllMigrations(a));
+  if (!applied.ok()) return applied.status();
+  auto rt = std::make_unique<core::Runtime>();
+  rt->db = std::move(db).value();
+  rt->auth = std::make_unique<core::auth::AuthService>(*rt->db, cfg.auth);
+  rt->services = std::make_unique<core::Services>(*rt->db, *rt->auth, *a.access, SAMKJOP_VERSION);
+  for (const auto& m : a.modules)
+    if (m.start) m.start(*rt->services);
+  return rt;
+}
+
+core::Status BuildRouter(const App& a, core::Services& sv, core::http::Router* router) {
+  for (const auto& m : a.modules)
+    if (m.routes) m.routes(*router, sv);
+  return router->Validate(*a.access);
+}
+
+nlohmann::json ModulesJson(const App& a, const core::http::Router& router) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& m : a.modules) {
+    int migrations = m.migrations ? static_cast<int>(m.migrations().size()) : 0;
+    int permissions = 0;
+    if (m.grants) permissions = static_cast<int>(m.grants().permissions.size());
+    int routes = 0;
+    std::string prefix = m.name + ".";
+    for (const auto& r : router.routes())
+      if (r.access.kind == core::http::Access::Kind::kPermission &&
+          r.access.permission.rfind(prefix, 0) == 0)
+        ++routes;
+    out.push_back({{"name", m.name},
+                   {"depends_on", m.depends_on},
+                   {"migrations", migrations},
+                   {"permissions", permissions},
+                   {"routes", routes},
+                   {"cli", static_cast<bool>(m.cli)},
+                   {"demo_data", static_cast<bool>(m.seed_demo)},
+                   {"duty_indicators", m.duty_indicators.size()}});
+  }
+  return out;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -177,12 +225,34 @@ int Main(int argc, char** argv) {
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   spdlog::set_default_logger(logger);
 
+  App a;
+  a.modules = AllModules();
+  if (core::Status st = core::ValidateModules(a.modules); !st.ok()) return Fail(st);
+  auto access = core::BuildAccessControl(a.modules);
+  if (!access.ok()) return Fail(access.status());
+  a.access = std::move(access).value();
+
   CLI::App app{
       "Samkjøp — procurement management for RIIK (Regionalt innkjøp i Kongsvingerregionen)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", SAMKJOP_VERSION);
   int exit_code = 0;
-  const std::vector<core::Module> modules = AllModules();
+
+  core::CliEnv env;
+  env.exit_code = &exit_code;
+  env.add_data_options = AddDataOptions;
+  env.add_today_option = AddTodayOption;
+  env.fail = Fail;
+  env.read_password = ReadPassword;
+  env.open = [&a, &exit_code](const DataOptions& o,
+                              const std::string& today) -> std::unique_ptr<core::Runtime> {
+    auto rt = OpenRuntime(a, o, today, {});
+    if (!rt.ok()) {
+      exit_code = Fail(rt.status());
+      return nullptr;
+    }
+    return std::move(rt).value();
+  };
 
   // --- serve ---
   DataOptions serve_data;
@@ -223,11 +293,6 @@ int Main(int argc, char** argv) {
   serve->add_flag("--test-gauges", test_gauges,
                   "Tests only: expose GET /api/test/gauges (bytes buffered, hashes running)");
   serve->callback([&] {
-    Resolve(&serve_data);
-    if (!ApplyToday(serve_today)) {
-      exit_code = 2;
-      return;
-    }
     core::http::ServerOptions so;
     if (!ParseListen(listen, &so.host, &so.port)) {
       std::cerr << "samkjop: --listen must be HOST:PORT, got " << listen << "\n";
@@ -235,35 +300,35 @@ int Main(int argc, char** argv) {
       return;
     }
     so.threads = threads;
-    auto db = OpenAndMigrate(serve_data, modules, threads + 2);
-    if (!db.ok()) {
-      exit_code = Fail(db.status());
+    RuntimeConfig cfg{
+        threads + 2, AuthConfigFrom(hash_cost, login_max_failures, login_lock_seconds, public_url)};
+    auto rt = OpenRuntime(a, serve_data, serve_today, cfg);
+    if (!rt.ok()) {
+      exit_code = Fail(rt.status());
       return;
     }
-    core::auth::AuthService auth(
-        **db, AuthConfigFrom(hash_cost, login_max_failures, login_lock_seconds, public_url));
-    core::Services sv{**db, auth, SAMKJOP_VERSION};
+    core::Services& sv = *(*rt)->services;
     sv.test_gauges = test_gauges;
     core::http::Router router;
-    for (const auto& m : modules) {
-      if (m.start) m.start(sv);
-      if (m.routes) m.routes(router, sv);
+    if (core::Status st = BuildRouter(a, sv, &router); !st.ok()) {
+      exit_code = Fail(st);
+      return;
     }
     core::http::PipelineOptions po;
     po.max_body_bytes = max_body_kib * 1024;
     po.static_dir = web_dir.empty() ? DefaultWebDir(argv[0]) : web_dir;
+    auto& auth = *(*rt)->auth;
     core::http::Pipeline pipeline(
-        router, [&auth](const std::string& t) { return auth.Resolve(t); }, po);
+        router, *a.access, [&auth](const std::string& t) { return auth.Resolve(t); }, po);
     core::Status st = core::http::RunServer(pipeline, so, [&] {
       spdlog::info(R"({{"msg":"listening","url":"http://{}:{}","database":"{}","web":"{}"}})",
-                   so.host, so.port, (*db)->KindName(),
+                   so.host, so.port, (*rt)->db->KindName(),
                    po.static_dir.empty() ? "(not built)" : po.static_dir);
       std::cout << "Samkjøp kjører på http://" << so.host << ":" << so.port
                 << "/  (Ctrl+C stopper)\n"
                 << std::flush;
     });
     if (!st.ok()) exit_code = Fail(st);
-    db->reset();  // close the database cleanly before exit
   });
 
   // --- migrate ---
@@ -271,12 +336,8 @@ int Main(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "Apply database migrations");
   AddDataOptions(migrate, &mig_data);
   migrate->callback([&] {
-    Resolve(&mig_data);
-    auto db = OpenAndMigrate(mig_data, modules, 1);
-    if (!db.ok())
-      exit_code = Fail(db.status());
-    else
-      std::cout << "Databasen er oppdatert (" << (*db)->KindName() << ").\n";
+    auto rt = env.open(mig_data, "");
+    if (rt) std::cout << "Databasen er oppdatert (" << rt->db->KindName() << ").\n";
   });
 
   // --- seed-demo ---
@@ -289,97 +350,26 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"interactive", "min"}));
   AddTodayOption(seed, &seed_today);
   seed->callback([&] {
-    Resolve(&seed_data);
-    if (!ApplyToday(seed_today)) {
-      exit_code = 2;
+    auto rt = OpenRuntime(a, seed_data, seed_today, {1, AuthConfigFrom(seed_cost, 5, 900, "")});
+    if (!rt.ok()) {
+      exit_code = Fail(rt.status());
       return;
     }
-    auto db = OpenAndMigrate(seed_data, modules, 1);
-    if (!db.ok()) {
-      exit_code = Fail(db.status());
-      return;
-    }
-    core::auth::AuthService auth(**db, AuthConfigFrom(seed_cost, 5, 900, ""));
-    core::Services sv{**db, auth, SAMKJOP_VERSION};
-    for (const auto& m : modules)
-      if (m.start) m.start(sv);
-    if (org::HasData(**db)) {
-      std::cout << "Databasen har allerede data; demodata ble ikke lastet.\n";
-      return;
-    }
+    core::Services& sv = *(*rt)->services;
+    for (const auto& m : a.modules)
+      if (m.has_data && m.has_data(sv)) {
+        std::cout << "Databasen har allerede data; demodata ble ikke lastet.\n";
+        return;
+      }
     core::audit::Actor actor{0, "system", "seed-demo"};
-    for (const auto& m : modules) {
+    for (const auto& m : a.modules) {
       if (!m.seed_demo) continue;
-      core::Status st = m.seed_demo(sv, actor);
-      if (!st.ok()) {
+      if (core::Status st = m.seed_demo(sv, actor); !st.ok()) {
         exit_code = Fail(st);
         return;
       }
     }
     std::cout << "Demodata for RIIK er lastet.\n";
-  });
-
-  // --- user add / passwd ---
-  auto* user = app.add_subcommand("user", "Manage local user accounts");
-  user->require_subcommand(1);
-  DataOptions user_data;
-  std::string ua_username, ua_role, ua_muni, ua_area, ua_name, ua_today;
-  auto* user_add = user->add_subcommand(
-      "add", "Create a user with one role; the password is read from standard input");
-  AddDataOptions(user_add, &user_data);
-  user_add->add_option("USERNAME", ua_username, "Username")->required();
-  user_add
-      ->add_option("--role", ua_role,
-                   "Role: admin, director, staff, chief_executive, officer, product_manager, "
-                   "council_member, employee, auditor")
-      ->required();
-  user_add->add_option("--municipality", ua_muni,
-                       "Organisation number of the municipality (roles held per municipality)");
-  user_add->add_option("--product-area", ua_area, "Product area code (product_manager)");
-  user_add->add_option("--name", ua_name, "Full name (default: the username)");
-  AddTodayOption(user_add, &ua_today);
-  user_add->callback([&] {
-    Resolve(&user_data);
-    if (!ApplyToday(ua_today)) {
-      exit_code = 2;
-      return;
-    }
-    auto db = OpenAndMigrate(user_data, modules, 1);
-    if (!db.ok()) {
-      exit_code = Fail(db.status());
-      return;
-    }
-    core::auth::AuthService auth(**db, {});
-    std::string pw = ReadPassword("Passord: ");
-    core::audit::Actor actor{0, "system", "cli"};
-    auto r = org::AddUserWithRole(**db, auth, actor, ua_username, pw, ua_role, ua_muni, ua_area,
-                                  ua_name.empty() ? ua_username : ua_name);
-    if (!r.ok())
-      exit_code = Fail(r.status());
-    else
-      std::cout << "Brukeren «" << ua_username << "» er opprettet (id " << *r << ").\n";
-  });
-  DataOptions up_data;
-  std::string up_username;
-  auto* user_passwd =
-      user->add_subcommand("passwd", "Set a user's password (read from standard input)");
-  AddDataOptions(user_passwd, &up_data);
-  user_passwd->add_option("USERNAME", up_username, "Username")->required();
-  user_passwd->callback([&] {
-    Resolve(&up_data);
-    auto db = OpenAndMigrate(up_data, modules, 1);
-    if (!db.ok()) {
-      exit_code = Fail(db.status());
-      return;
-    }
-    core::auth::AuthService auth(**db, {});
-    std::string pw = ReadPassword("Nytt passord: ");
-    core::audit::Actor actor{0, "system", "cli"};
-    core::Status st = org::SetUserPassword(**db, auth, actor, up_username, pw);
-    if (!st.ok())
-      exit_code = Fail(st);
-    else
-      std::cout << "Passordet er endret.\n";
   });
 
   // --- backup / restore ---
@@ -390,8 +380,7 @@ int Main(int argc, char** argv) {
   AddDataOptions(backup, &bk_data);
   backup->add_option("--to", bk_to, "Backup file to write")->required();
   backup->callback([&] {
-    Resolve(&bk_data);
-    core::Status st = Backup(bk_data.db, bk_to);
+    core::Status st = Backup(Resolve(bk_data).db, bk_to);
     if (!st.ok())
       exit_code = Fail(st);
     else
@@ -406,35 +395,47 @@ int Main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
   restore->callback([&] {
-    Resolve(&rs_data);
+    DataOptions o = Resolve(rs_data);
     std::error_code ec;
-    fs::create_directories(rs_data.data, ec);
-    core::Status st = Restore(rs_data.db, rs_from);
+    fs::create_directories(o.data, ec);
+    core::Status st = Restore(o.db, rs_from);
     if (!st.ok())
       exit_code = Fail(st);
     else
       std::cout << "Databasen er gjenopprettet fra " << rs_from << "\n";
   });
 
-  // --- openapi ---
-  auto* openapi = app.add_subcommand("openapi", "Print the OpenAPI document (no database needed)");
-  openapi->callback([&] {
-    auto db = core::storage::Database::Open("sqlite::memory:", 1);
-    if (!db.ok()) {
-      exit_code = Fail(db.status());
+  // --- openapi, modules: the route table on a throwaway in-memory database ---
+  auto with_router = [&](const std::function<void(const core::http::Router&)>& fn) {
+    spdlog::set_level(spdlog::level::warn);  // the throwaway database's migrations are noise here
+    auto rt = OpenRuntime(a, {"sqlite::memory:", ""}, "", {1, AuthConfigFrom("min", 5, 900, "")});
+    if (!rt.ok()) {
+      exit_code = Fail(rt.status());
       return;
     }
-    core::auth::AuthService auth(**db, AuthConfigFrom("min", 5, 900, ""));
-    core::Services sv{**db, auth, SAMKJOP_VERSION};
     core::http::Router router;
-    for (const auto& m : modules)
-      if (m.routes) m.routes(router, sv);
-    std::cout << router.OpenApi(SAMKJOP_VERSION).dump(2) << "\n";
+    if (core::Status st = BuildRouter(a, *(*rt)->services, &router); !st.ok()) {
+      exit_code = Fail(st);
+      return;
+    }
+    fn(router);
+  };
+  auto* openapi = app.add_subcommand("openapi", "Print the OpenAPI document (no database needed)");
+  openapi->callback([&] {
+    with_router([](const core::http::Router& r) {
+      std::cout << r.OpenApi(SAMKJOP_VERSION).dump(2) << "\n";
+    });
+  });
+  auto* modules_cmd = app.add_subcommand(
+      "modules", "List the modules: dependencies, migrations, permissions, routes (JSON)");
+  modules_cmd->callback([&] {
+    with_router(
+        [&](const core::http::Router& r) { std::cout << ModulesJson(a, r).dump(2) << "\n"; });
   });
 
-  // --- pure command-line modules ---
-  rules::RegisterCli(app, exit_code);
-  spend::RegisterCli(app, exit_code);
+  // --- every module's own commands ---
+  for (const auto& m : a.modules)
+    if (m.cli) m.cli(app, env);
 
   try {
     app.parse(argc, argv);

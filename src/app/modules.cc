@@ -1,16 +1,20 @@
 #include "app/modules.h"
 
 #include "modules/org/module.h"
+#include "modules/rules/module.h"
+#include "modules/spend/module.h"
 
 namespace samkjop::app {
 
-// Order matters: a module comes after every module it depends on. Pure
-// command-line modules (rules, spend) have no routes or tables yet and are
-// wired in main.cc's CLI.
+// THE list of modules, in dependency order: a module comes after every
+// module it depends on (ValidateModules checks). When adding a module, add
+// it here; CMake finds its folder (docs/adding-a-module.md).
 std::vector<core::Module> AllModules() {
   return {
       core::CoreModule(),
+      rules::RulesModule(),
       org::OrgModule(),
+      spend::SpendModule(),
   };
 }
 

@@ -4,13 +4,16 @@ add_library(samkjop_core STATIC
   http/problem.cc
   http/router.cc
   http/json_body.cc
+  http/route_kit.cc
   http/pipeline.cc
   http/server.cc
   storage/database.cc
   auth/principal.cc
   auth/auth_service.cc
+  auth/grants.cc
   audit/audit.cc
   module/core_module.cc
+  module/module.cc
   module/xlsx.cc
   metrics/gauge.cc
 )
@@ -22,6 +25,6 @@ target_link_libraries(samkjop_core
          PkgConfig::XLSXWRITER Threads::Threads ${CMAKE_DL_LIBS}
   PRIVATE restinio::restinio)
 
-add_executable(core_test auth/auth_service_test.cc)
+add_executable(core_test auth/auth_service_test.cc auth/grants_test.cc http/json_body_test.cc)
 target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_test)

@@ -164,14 +164,14 @@ describe('org: municipalities', () => {
     assert.equal(r.status, 200);
     assert.equal(r.data.municipality_number, '3401');
     isProblem(assert, await c.get('/api/municipalities/123456785'), 404, 'org.municipality_not_found');
-    isProblem(assert, await c.get('/api/municipalities/123456789'), 400, 'org.invalid_orgnr');
+    isProblem(assert, await c.get('/api/municipalities/123456789'), 400, 'http.invalid_orgnr');
   });
   test('create: director allowed, employee and officer denied; bad input is 4xx and changes nothing', async () => {
     const body = { orgnr: '974 760 673', name: 'Testkommune', municipality_number: '0402', host: false };
     isProblem(assert, await (await as(server, 'ansatt')).post('/api/municipalities', body), 403);
     isProblem(assert, await (await as(server, 'innkjop.kongsvinger')).post('/api/municipalities', body), 403);
     const d = await as(server, 'direktor');
-    isProblem(assert, await d.post('/api/municipalities', { ...body, orgnr: '974760674' }), 400, 'org.invalid_orgnr', 'orgnr');
+    isProblem(assert, await d.post('/api/municipalities', { ...body, orgnr: '974760674' }), 400, 'org.invalid_municipality', 'orgnr');
     isProblem(assert, await d.post('/api/municipalities', { ...body, host: true }), 409, 'org.second_host');
     const created = await d.post('/api/municipalities', body);
     assert.equal(created.status, 201);
@@ -371,20 +371,25 @@ describe('audit log', () => {
     isProblem(assert, await (await as(server, 'ansatt')).get('/api/audit'), 403);
     isProblem(assert, await (await as(server, 'innkjop.kongsvinger')).get('/api/audit'), 403);
     const rev = await as(server, 'revisor');
-    const all = await rev.get('/api/audit?limit=5');
+    const all = await rev.get('/api/audit?page_size=5');
     assert.equal(all.status, 200);
     assert.equal(all.data.items.length, 5);
     assert.ok(all.data.total > 50);
     const hosts = await rev.get('/api/audit?entity=org.municipality&user=direktor');
     assert.ok(hosts.data.items.some((e) => e.action === 'make_host' && e.after.host === GRUE));
     assert.ok(hosts.data.items.every((e) => e.entity === 'org.municipality' && e.username === 'direktor'));
-    const prefix = await rev.get('/api/audit?entity=org.&limit=1000');
+    const prefix = await rev.get('/api/audit?entity=org.&page_size=500');
     assert.ok(prefix.data.items.every((e) => e.entity.startsWith('org.')));
     const today = new Date().toISOString().slice(0, 10);
-    const dated = await rev.get(`/api/audit?from=${today}&to=${today}&limit=3`);
+    const dated = await rev.get(`/api/audit?from=${today}&to=${today}&page_size=3`);
     assert.equal(dated.status, 200);
     isProblem(assert, await rev.get('/api/audit?from=yesterday'), 400, 'audit.invalid_filter', 'from');
-    isProblem(assert, await rev.get('/api/audit?limit=0'), 400, undefined, 'limit');
+    isProblem(assert, await rev.get('/api/audit?page=0'), 400, undefined, 'page');
+    assert.equal((await rev.get('/api/audit?page_size=0')).data.page_size, 1, 'page_size is clamped, not refused');
+    assert.equal((await rev.get('/api/audit?page_size=99999')).data.page_size, 500);
+    isProblem(assert, await (await as(server, 'innkjop.kongsvinger')).get('/api/permissions'), 403);
+    const table = await rev.get('/api/permissions');
+    assert.ok(table.data.grants.some((g) => g.role === 'officer' && g.permission === 'org.people.write' && g.scope === 'own_municipality'));
   });
   test('export to xlsx: director allowed, officer denied', async () => {
     const d = await as(server, 'direktor');

@@ -64,8 +64,8 @@ std::vector<Row> Find(soci::session& sql, const Filter& f, std::int64_t* total) 
   long long id = 0;
   std::string before, after;
   soci::indicator bi = soci::i_ok, ai = soci::i_ok;
-  int limit = f.limit < 1 ? 1 : (f.limit > 1000 ? 1000 : f.limit);
-  int offset = f.offset < 0 ? 0 : f.offset;
+  int limit = f.limit < 1 ? 1 : (f.limit > kMaxExportRows ? kMaxExportRows : f.limit);
+  std::int64_t offset = f.offset < 0 ? 0 : f.offset;
   soci::statement st(sql);
   st.alloc();
   st.prepare(

@@ -36,14 +36,17 @@ struct Entry {
 // transaction rolls back and the write is not kept without its entry.
 void Record(soci::session& sql, const Actor& actor, const Entry& entry);
 
+// The most rows one read returns (the Excel export's cap).
+inline constexpr int kMaxExportRows = 10000;
+
 struct Filter {
   std::string entity;  // exact, or prefix ending in '.' ("org.")
   std::string entity_id;
   std::string username;
   std::string from;  // YYYY-MM-DD, inclusive (UTC date of `at`)
   std::string to;    // YYYY-MM-DD, inclusive
-  int limit = 50;    // 1..1000
-  int offset = 0;
+  int limit = 50;    // 1..kMaxExportRows
+  std::int64_t offset = 0;
 };
 
 struct Row {

@@ -68,8 +68,9 @@ bool AuthService::VerifyPassword(const std::string& hash, const std::string& pas
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-Status AuthService::CheckPasswordPolicy(const std::string& password,
-                                        const std::string& field) const {
+Status AuthService::CheckPasswordPolicy(const std::string& password, const std::string& field,
+                                        const std::string& username) const {
+  (void)username;  // the dictionary and username checks come with the password policy (issue 8)
   if (static_cast<int>(Utf8Length(password)) < config_.min_password_length)
     return Status::InvalidField(
         "auth.weak_password", field,

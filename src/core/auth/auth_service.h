@@ -95,8 +95,10 @@ class AuthService {
   std::int64_t FindUserId(soci::session& sql, const std::string& username);
   // Whether the account is locked by throttling now.
   bool IsLocked(soci::session& sql, const std::string& username);
-  // 400 when the password breaks the policy (field `field`).
-  Status CheckPasswordPolicy(const std::string& password, const std::string& field) const;
+  // 400 when the password breaks the policy (field `field`); `username` is
+  // the account's, when known.
+  Status CheckPasswordPolicy(const std::string& password, const std::string& field,
+                             const std::string& username = "") const;
 
   std::string HashPassword(const std::string& password) const;
   static bool VerifyPassword(const std::string& hash, const std::string& password);

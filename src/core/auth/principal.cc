@@ -30,35 +30,12 @@ bool RoleNeedsMunicipality(Role r) {
          r == Role::kEmployee;
 }
 
-bool Principal::Has(Role r) const {
-  return std::any_of(roles.begin(), roles.end(),
-                     [r](const RoleAssignment& a) { return a.role == r; });
-}
-
-bool Principal::HasIn(Role r, std::string_view orgnr) const {
-  return std::any_of(roles.begin(), roles.end(), [&](const RoleAssignment& a) {
-    return a.role == r && a.municipality == orgnr;
-  });
-}
-
-bool Principal::HasAny(std::initializer_list<Role> rs) const {
-  for (Role r : rs)
-    if (Has(r)) return true;
-  return false;
-}
-
-bool Principal::ReadsWholeRegion() const {
-  if (HasAny({Role::kAdmin, Role::kDirector, Role::kStaff, Role::kAuditor, Role::kOfficer}))
-    return true;
-  return !host_orgnr.empty() && HasIn(Role::kChiefExecutive, host_orgnr);
-}
-
-std::vector<std::string> Principal::Municipalities() const {
-  std::vector<std::string> out;
-  for (const auto& a : roles)
-    if (!a.municipality.empty() && std::find(out.begin(), out.end(), a.municipality) == out.end())
-      out.push_back(a.municipality);
-  return out;
+Principal Principal::System(std::string name) {
+  Principal p;
+  p.username = name;
+  p.name = std::move(name);
+  p.system = true;
+  return p;
 }
 
 }  // namespace samkjop::core::auth

@@ -56,15 +56,12 @@ struct Principal {
   bool must_change_password = false;
   std::vector<RoleAssignment> roles;  // those in force today
   std::string host_orgnr;             // the host municipality, for scope rules
+  // The system itself (CLI commands, jobs, seed-demo): every scope is the
+  // region. Never set for a request.
+  bool system = false;
 
-  bool Has(Role r) const;
-  // Holds `r` for municipality `orgnr`.
-  bool HasIn(Role r, std::string_view orgnr) const;
-  bool HasAny(std::initializer_list<Role> rs) const;
-  // admin, director, staff or auditor, or the host's chief executive: sees the whole region.
-  bool ReadsWholeRegion() const;
-  // Municipalities where the caller holds any role (for scoping).
-  std::vector<std::string> Municipalities() const;
+  // The system principal, for commands run from the command line.
+  static Principal System(std::string name = "system");
 };
 
 }  // namespace samkjop::core::auth

@@ -54,8 +54,12 @@ void AddSecurityHeaders(Response& r, bool is_api) {
   if (is_api) r.AddHeader("Cache-Control", "no-store");
 }
 
-Pipeline::Pipeline(const Router& router, SessionResolver resolver, PipelineOptions options)
-    : router_(router), resolver_(std::move(resolver)), options_(std::move(options)) {}
+Pipeline::Pipeline(const Router& router, const auth::AccessControl& access,
+                   SessionResolver resolver, PipelineOptions options)
+    : router_(router),
+      access_(access),
+      resolver_(std::move(resolver)),
+      options_(std::move(options)) {}
 
 Response Pipeline::Handle(Request& req) const {
   bool is_api = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
@@ -112,6 +116,7 @@ Response Pipeline::HandleApi(Request& req) const {
 
   std::optional<auth::Principal> principal;
   if (auto token = req.Cookie(auth::kSessionCookie)) principal = resolver_(*token);
+  auth::Scope scope;
 
   if (route.access.kind != Access::Kind::kPublic) {
     if (!principal) return Response::Problem(Status::Unauthenticated(), req.path);
@@ -126,14 +131,12 @@ Response Pipeline::HandleApi(Request& req) const {
       return Response::Problem(Status::Forbidden("auth.password_change_required",
                                                  "Du må bytte passord før du fortsetter."),
                                req.path);
-    if (route.access.kind == Access::Kind::kRoles) {
-      bool allowed = false;
-      for (auto role : route.access.roles) allowed = allowed || principal->Has(role);
-      if (!allowed) return Response::Problem(Status::Forbidden(), req.path);
-    }
+    scope = access_.ScopeFor(*principal, route.access.permission);
+    if (scope.is_empty())
+      return Response::Problem(
+          Status::Forbidden("auth.missing_permission", "Du har ikke tilgang til dette."), req.path);
   }
-
-  Context ctx{req, principal ? &*principal : nullptr};
+  Context ctx{req, principal ? &*principal : nullptr, &access_, std::move(scope)};
   try {
     Result<Response> r = route.handler(ctx);
     if (!r.ok()) {

@@ -1,6 +1,7 @@
 // What happens to every request, independent of the HTTP library: limits,
-// routing, session, CSRF, role check, the handler, errors as problem+json,
-// security headers, and the web app with history fallback.
+// routing, session, CSRF, the route's permission (and the caller's Scope for
+// it), the handler, errors as problem+json, security headers, and the web app
+// with history fallback.
 #ifndef SAMKJOP_CORE_HTTP_PIPELINE_H_
 #define SAMKJOP_CORE_HTTP_PIPELINE_H_
 
@@ -8,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/auth/grants.h"
 #include "core/auth/principal.h"
 #include "core/http/http.h"
 #include "core/http/router.h"
@@ -24,7 +26,9 @@ using SessionResolver = std::function<std::optional<auth::Principal>(const std::
 
 class Pipeline {
  public:
-  Pipeline(const Router& router, SessionResolver resolver, PipelineOptions options);
+  // `router` and `access` must outlive the pipeline and stay unchanged.
+  Pipeline(const Router& router, const auth::AccessControl& access, SessionResolver resolver,
+           PipelineOptions options);
 
   // Never throws: every failure becomes a response. Fills req.path_params.
   Response Handle(Request& req) const;
@@ -44,6 +48,7 @@ class Pipeline {
   Response ServeStatic(const Request& req) const;
 
   const Router& router_;
+  const auth::AccessControl& access_;
   SessionResolver resolver_;
   PipelineOptions options_;
 };

@@ -1,6 +1,7 @@
 #include "core/http/router.h"
 
 #include <algorithm>
+#include <map>
 
 namespace samkjop::core::http {
 namespace {
@@ -72,16 +73,34 @@ Router::Match Router::Find(Method m, std::string_view path) const {
   return best;
 }
 
+Status Router::Validate(const auth::AccessControl& access) const {
+  std::vector<std::string> faults;
+  std::map<std::string, const Route*> seen;
+  for (const auto& r : routes_) {
+    std::string key = std::string(MethodName(r.method)) + " ";
+    for (const auto& seg : r.segments) key += "/" + (IsParam(seg) ? std::string("{}") : seg);
+    auto [it, fresh] = seen.emplace(key, &r);
+    if (!fresh)
+      faults.push_back("duplicate route " + std::string(MethodName(r.method)) + " " + r.pattern +
+                       " (also " + it->second->pattern + ")");
+    if (r.access.kind == Access::Kind::kPermission && !access.Find(r.access.permission))
+      faults.push_back(std::string(MethodName(r.method)) + " " + r.pattern +
+                       " names undeclared permission «" + r.access.permission + "»");
+  }
+  if (faults.empty()) return Status::Ok();
+  std::string detail;
+  for (const auto& f : faults) detail += (detail.empty() ? "" : "; ") + f;
+  return Status(ErrorCode::kInternal, "http.bad_route_table", "Rutetabellen er ugyldig: " + detail,
+                {}, detail);
+}
+
 nlohmann::json Ref(const std::string& schema_name) {
   return {{"$ref", "#/components/schemas/" + schema_name}};
 }
 
 nlohmann::json ListOf(const std::string& schema_name) {
-  return {{"type", "object"},
-          {"required", {"items", "total"}},
-          {"properties",
-           {{"items", {{"type", "array"}, {"items", Ref(schema_name)}}},
-            {"total", {{"type", "integer"}}}}}};
+  return schema::Obj({{"items", schema::Array(Ref(schema_name))}, {"total", schema::Int()}},
+                     {"items", "total"});
 }
 
 nlohmann::json Router::OpenApi(const std::string& version) const {
@@ -133,11 +152,7 @@ nlohmann::json Router::OpenApi(const std::string& version) const {
       responses["415"] = problem;
     }
     op["responses"] = responses;
-    if (r.access.kind == Access::Kind::kRoles) {
-      std::vector<std::string> names;
-      for (auto role : r.access.roles) names.emplace_back(auth::RoleName(role));
-      op["x-roles"] = names;
-    }
+    if (r.access.kind == Access::Kind::kPermission) op["x-permission"] = r.access.permission;
     if (r.access.kind == Access::Kind::kPublic) op["security"] = nlohmann::json::array();
     paths[r.pattern][Lower(MethodName(r.method))] = op;
   }

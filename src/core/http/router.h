@@ -1,4 +1,4 @@
-// The route table: path patterns with {params}, the access rule on the same
+// The route table: path patterns with {params}, the permission on the same
 // line, the OpenAPI description, and the handler. Modules add routes through
 // this class only; /api/openapi.json is generated from it.
 #ifndef SAMKJOP_CORE_HTTP_ROUTER_H_
@@ -11,24 +11,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/auth/grants.h"
 #include "core/auth/principal.h"
 #include "core/error/status.h"
 #include "core/http/http.h"
+#include "core/http/shape.h"
 
 namespace samkjop::core::http {
 
-// Who may call a route. Checked by the pipeline before the handler runs;
-// finer scope (which municipality) is the service's job.
+// Who may call a route: anyone (public), or a signed-in caller holding the
+// named permission of a grant table (core/auth/grants.h). The pipeline checks
+// it before the handler runs and hands the handler the caller's Scope for it;
+// rows are filtered by that Scope in the store, and rules that need more than
+// scope stay in the service.
 struct Access {
-  enum class Kind { kPublic, kSignedIn, kRoles };
-  Kind kind = Kind::kSignedIn;
-  std::vector<auth::Role> roles;  // kRoles: any one of these, in force today
+  enum class Kind { kPublic, kPermission };
+  Kind kind = Kind::kPermission;
+  std::string permission;  // kPermission: "<module>.<entity>.<verb>"
   // Reachable while the user must change a reset password (me, password, logout).
   bool during_password_change = false;
 
   static Access Public() { return {Kind::kPublic, {}, false}; }
-  static Access SignedIn() { return {Kind::kSignedIn, {}, false}; }
-  static Access Roles(std::initializer_list<auth::Role> r) { return {Kind::kRoles, r, false}; }
+  static Access Permission(std::string name) { return {Kind::kPermission, std::move(name), false}; }
   Access DuringPasswordChange() const {
     Access a = *this;
     a.during_password_change = true;
@@ -62,8 +66,15 @@ struct RouteDoc {
 struct Context {
   const Request& req;
   const auth::Principal* principal;  // null on public routes without a session
+  const auth::AccessControl* access = nullptr;
+  // The caller's scope for the route's permission (empty on public routes).
+  auth::Scope scope;
+
   // The signed-in caller; only valid on non-public routes.
   const auth::Principal& user() const { return *principal; }
+  // The caller as services see it; only valid on non-public routes.
+  auth::Caller caller() const { return auth::Caller(*principal, *access, req.request_id); }
+  audit::Actor actor() const { return caller().actor(); }
 };
 
 using Handler = std::function<Result<Response>(Context&)>;
@@ -110,6 +121,11 @@ class Router {
 
   // A named schema under #/components/schemas.
   void AddSchema(const std::string& name, nlohmann::json schema);
+  // An entity's schema, from its Shape (shape.h).
+  template <typename T>
+  void AddShape(const Shape<T>& shape) {
+    AddSchema(shape.name(), shape.Schema());
+  }
 
   struct Match {
     const Route* route = nullptr;
@@ -120,6 +136,11 @@ class Router {
   Match Find(Method m, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
+
+  // Checks the table at start-up: no two routes with the same method and
+  // path (parameter names ignored), and every permission named by a route is
+  // declared. kInternal with a message naming each fault.
+  Status Validate(const auth::AccessControl& access) const;
   // The OpenAPI 3.1 document for every route.
   nlohmann::json OpenApi(const std::string& version) const;
 

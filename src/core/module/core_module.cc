@@ -1,9 +1,11 @@
-// Routes of the core: health, OpenAPI, sign-in and the audit log.
+// Routes of the core: health, OpenAPI, sign-in, the grant table and the audit log.
 #include <soci/soci.h>
 
 #include "core/http/json_body.h"
+#include "core/http/route_kit.h"
 #include "core/metrics/gauge.h"
 #include "core/module/module.h"
+#include "core/module/permissions.h"
 #include "core/module/xlsx.h"
 #include "core/nor/civil_date.h"
 
@@ -12,7 +14,6 @@ namespace samkjop::core {
 const std::vector<storage::Migration>& Migrations();
 namespace {
 
-using auth::Role;
 using http::Access;
 using http::Context;
 using http::Response;
@@ -25,33 +26,64 @@ std::string SessionCookie(const std::string& value, int max_age, bool secure) {
   return c;
 }
 
-audit::Filter ReadAuditFilter(const http::Request& req, std::vector<FieldError>* errors) {
+audit::Filter ReadAuditFilter(const http::Request& req, http::QueryReader& q) {
   audit::Filter f;
-  f.entity = req.Query("entity").value_or("");
-  f.entity_id = req.Query("entity_id").value_or("");
-  f.username = req.Query("user").value_or("");
-  f.from = req.Query("from").value_or("");
-  f.to = req.Query("to").value_or("");
-  for (auto* d : {&f.from, &f.to})
-    if (!d->empty() && !nor::ParseIsoDate(*d))
-      errors->push_back({d == &f.from ? "from" : "to", "Må være en dato på formen ÅÅÅÅ-MM-DD."});
-  auto num = [&](const char* key, int def, int lo, int hi) {
-    auto v = req.Query(key);
-    if (!v || v->empty()) return def;
-    try {
-      size_t used = 0;
-      int n = std::stoi(*v, &used);
-      if (used != v->size() || n < lo || n > hi) throw std::out_of_range(key);
-      return n;
-    } catch (...) {
-      errors->push_back({key, "Må være et heltall fra " + std::to_string(lo) + " til " +
-                                  std::to_string(hi) + "."});
-      return def;
-    }
-  };
-  f.limit = num("limit", 50, 1, 1000);
-  f.offset = num("offset", 0, 0, 100000000);
+  f.entity = q.Text("entity", 100);
+  f.entity_id = q.Text("entity_id", 100);
+  f.username = q.Text("user", 100);
+  f.from = q.Date("from");
+  f.to = q.Date("to");
   return f;
+}
+
+// The session body: user, roles, CSRF token, today, and the caller's
+// effective permissions (what the web shows or hides).
+nlohmann::json SessionJson(const auth::Principal& p, const auth::AccessControl& access) {
+  nlohmann::json out = auth::AuthService::PrincipalJson(p);
+  nlohmann::json perms = nlohmann::json::array();
+  for (const auto& [perm, scope] : access.Effective(p)) {
+    nlohmann::json areas = nlohmann::json::array();
+    for (const auto& [m, a] : scope.areas())
+      areas.push_back({{"municipality", m}, {"product_area", a}});
+    perms.push_back({{"name", perm->name},
+                     {"scope", auth::ScopeKindName(scope.Widest())},
+                     {"municipalities", scope.municipalities()},
+                     {"product_areas", areas}});
+  }
+  out["permissions"] = perms;
+  return out;
+}
+
+nlohmann::json PermissionTableJson(const auth::AccessControl& access) {
+  nlohmann::json roles = nlohmann::json::array();
+  for (auto r : auth::kAllRoles) roles.push_back(auth::RoleName(r));
+  nlohmann::json perms = nlohmann::json::array();
+  for (const auto& p : access.permissions())
+    perms.push_back({{"name", p.name},
+                     {"module", access.ModuleOf(p.name)},
+                     {"write", p.write},
+                     {"description_nb", p.description_nb},
+                     {"description_en", p.description_en}});
+  nlohmann::json grants = nlohmann::json::array();
+  for (const auto& g : access.grants())
+    grants.push_back({{"role", g.role ? std::string(auth::RoleName(*g.role)) : "signed_in"},
+                      {"permission", g.permission},
+                      {"scope", auth::ScopeKindName(g.scope)}});
+  return {{"roles", roles}, {"permissions", perms}, {"grants", grants}};
+}
+
+const http::BodySpec& LoginBody() {
+  static const auto* s = &(*new http::BodySpec())
+                              .Text("username", 100, http::Presence::kRequired)
+                              .Secret("password", 1024, http::Presence::kRequired);
+  return *s;
+}
+
+const http::BodySpec& PasswordBody() {
+  static const auto* s = &(*new http::BodySpec())
+                              .Secret("current_password", 1024, http::Presence::kRequired)
+                              .Secret("new_password", 1024, http::Presence::kRequired);
+  return *s;
 }
 
 void AddRoutes(http::Router& router, Services& sv) {
@@ -76,7 +108,7 @@ void AddRoutes(http::Router& router, Services& sv) {
   router.AddSchema(
       "Session",
       {{"type", "object"},
-       {"required", {"user", "roles", "csrf_token", "today"}},
+       {"required", {"user", "roles", "csrf_token", "today", "permissions"}},
        {"properties",
         {{"user",
           {{"type", "object"},
@@ -90,7 +122,39 @@ void AddRoutes(http::Router& router, Services& sv) {
              {"must_change_password", {{"type", "boolean"}}}}}}},
          {"roles", {{"type", "array"}, {"items", http::Ref("RoleAssignment")}}},
          {"csrf_token", {{"type", "string"}}},
-         {"today", {{"type", "string"}, {"format", "date"}}}}}});
+         {"today", {{"type", "string"}, {"format", "date"}}},
+         {"permissions", http::schema::Array(http::Ref("EffectivePermission"))}}}});
+  router.AddSchema(
+      "EffectivePermission",
+      http::schema::Obj(
+          {{"name", http::schema::Str()},
+           {"scope", http::schema::Enum({"region", "own_municipality", "own_municipality_and_area",
+                                         "own_records"})},
+           {"municipalities", http::schema::Array(http::schema::Str())},
+           {"product_areas",
+            http::schema::Array(http::schema::Obj(
+                {{"municipality", http::schema::Str()}, {"product_area", http::schema::Str()}},
+                {"municipality", "product_area"}))}},
+          {"name", "scope", "municipalities", "product_areas"}));
+  router.AddSchema(
+      "PermissionTable",
+      http::schema::Obj(
+          {{"roles", http::schema::Array(http::schema::Str())},
+           {"permissions", http::schema::Array(http::schema::Obj(
+                               {{"name", http::schema::Str()},
+                                {"module", http::schema::Str()},
+                                {"write", http::schema::Bool()},
+                                {"description_nb", http::schema::Str()},
+                                {"description_en", http::schema::Str()}},
+                               {"name", "module", "write", "description_nb", "description_en"}))},
+           {"grants",
+            http::schema::Array(http::schema::Obj(
+                {{"role", http::schema::Str()},
+                 {"permission", http::schema::Str()},
+                 {"scope", http::schema::Enum({"region", "own_municipality",
+                                               "own_municipality_and_area", "own_records"})}},
+                {"role", "permission", "scope"}))}},
+          {"roles", "permissions", "grants"}));
   router.AddSchema(
       "AuditEntry",
       {{"type", "object"},
@@ -141,40 +205,34 @@ void AddRoutes(http::Router& router, Services& sv) {
                return Response::Json(router.OpenApi(sv.version));
              });
 
-  router.Post(
-      "/api/auth/login", Access::Public(),
-      {"Logg inn med brukernavn og passord",
-       "auth",
-       {{"type", "object"},
-        {"required", {"username", "password"}},
-        {"properties", {{"username", {{"type", "string"}}}, {"password", {{"type", "string"}}}}},
-        {"additionalProperties", false}},
-       http::Ref("Session"),
-       200,
-       "application/json",
-       {},
-       {401, 429}},
-      [&sv](Context& ctx) -> Result<Response> {
-        auto body = http::ParseJsonObject(ctx.req);
-        if (!body.ok()) return body.status();
-        http::JsonFields f(*body);
-        std::string username = f.RequiredString("username", 100);
-        auto password = f.OptionalString("password", 1024);
-        if (!password || password->empty()) f.AddError("password", "Må fylles ut.");
-        SAMKJOP_RETURN_IF_ERROR(f.Finish("auth.invalid_body"));
-        // The raw password, untrimmed.
-        std::string raw = (*body)["password"].get<std::string>();
-        auto r = sv.auth.Login(username, raw, ctx.req.remote_ip, ctx.req.request_id);
-        if (!r.ok()) return r.status();
-        Response resp = Response::Json(auth::AuthService::PrincipalJson(r->principal));
-        resp.AddHeader("Set-Cookie",
-                       SessionCookie(r->session_token, sv.auth.config().session_absolute_seconds,
-                                     sv.auth.config().secure_cookie));
-        return resp;
-      });
+  router.Post("/api/auth/login", Access::Public(),
+              {"Logg inn med brukernavn og passord",
+               "auth",
+               LoginBody().Schema(),
+               http::Ref("Session"),
+               200,
+               "application/json",
+               {},
+               {401, 429}},
+              [&sv](Context& ctx) -> Result<Response> {
+                std::string username, password;
+                SAMKJOP_RETURN_IF_ERROR(
+                    http::ReadBody(ctx.req, LoginBody(), "auth.invalid_body", [&](auto& f) {
+                      username = f.Text("username");
+                      password = f.Secret("password");
+                    }));
+                auto r = sv.auth.Login(username, password, ctx.req.client_ip, ctx.req.request_id);
+                if (!r.ok()) return r.status();
+                Response resp = Response::Json(SessionJson(r->principal, sv.access));
+                resp.AddHeader(
+                    "Set-Cookie",
+                    SessionCookie(r->session_token, sv.auth.config().session_absolute_seconds,
+                                  sv.auth.config().secure_cookie));
+                return resp;
+              });
 
-  router.Post("/api/auth/logout", Access::SignedIn().DuringPasswordChange(),
-              {"Logg ut (avslutter økten)", "auth", nullptr, nullptr, 204},
+  const auto own = Access::Permission(perm::kSessionOwn).DuringPasswordChange();
+  router.Post("/api/auth/logout", own, {"Logg ut (avslutter økten)", "auth", nullptr, nullptr, 204},
               [&sv](Context& ctx) -> Result<Response> {
                 SAMKJOP_RETURN_IF_ERROR(sv.auth.Logout(ctx.user()));
                 Response r = Response::NoContent();
@@ -182,77 +240,72 @@ void AddRoutes(http::Router& router, Services& sv) {
                 return r;
               });
 
-  router.Get(
-      "/api/auth/me", Access::SignedIn().DuringPasswordChange(),
-      {"Den innloggede brukeren, rollene og CSRF-token", "auth", nullptr, http::Ref("Session")},
-      [](Context& ctx) -> Result<Response> {
-        return Response::Json(auth::AuthService::PrincipalJson(ctx.user()));
-      });
+  router.Get("/api/auth/me", own,
+             {"Den innloggede brukeren: roller, tillatelser, CSRF-token og dagens dato", "auth",
+              nullptr, http::Ref("Session")},
+             [&sv](Context& ctx) -> Result<Response> {
+               return Response::Json(SessionJson(ctx.user(), sv.access));
+             });
 
-  router.Post(
-      "/api/auth/password", Access::SignedIn().DuringPasswordChange(),
-      {"Bytt eget passord",
-       "auth",
-       {{"type", "object"},
-        {"required", {"current_password", "new_password"}},
-        {"properties",
-         {{"current_password", {{"type", "string"}}}, {"new_password", {{"type", "string"}}}}},
-        {"additionalProperties", false}},
-       nullptr,
-       204},
-      [&sv](Context& ctx) -> Result<Response> {
-        auto body = http::ParseJsonObject(ctx.req);
-        if (!body.ok()) return body.status();
-        http::JsonFields f(*body);
-        auto cur = f.OptionalString("current_password", 1024);
-        auto next = f.OptionalString("new_password", 1024);
-        if (!cur || cur->empty()) f.AddError("current_password", "Må fylles ut.");
-        if (!next || next->empty()) f.AddError("new_password", "Må fylles ut.");
-        SAMKJOP_RETURN_IF_ERROR(f.Finish("auth.invalid_body"));
-        SAMKJOP_RETURN_IF_ERROR(
-            sv.auth.ChangePassword(ctx.user(), (*body)["current_password"].get<std::string>(),
-                                   (*body)["new_password"].get<std::string>(), ctx.req.request_id));
-        return Response::NoContent();
-      });
+  router.Post("/api/auth/password", own,
+              {"Bytt eget passord", "auth", PasswordBody().Schema(), nullptr, 204},
+              [&sv](Context& ctx) -> Result<Response> {
+                std::string current, next;
+                SAMKJOP_RETURN_IF_ERROR(
+                    http::ReadBody(ctx.req, PasswordBody(), "auth.invalid_body", [&](auto& f) {
+                      current = f.Secret("current_password");
+                      next = f.Secret("new_password");
+                    }));
+                return http::ReplyNoContent(
+                    sv.auth.ChangePassword(ctx.user(), current, next, ctx.req.request_id));
+              });
 
-  const std::vector<RouteDoc::Param> audit_params = {
+  router.Get("/api/permissions", Access::Permission(perm::kPermissionsRead),
+             {"Tilgangstabellen: roller, tillatelser og hvem som har hva (rolle → tillatelse → "
+              "omfang)",
+              "auth", nullptr, http::Ref("PermissionTable")},
+             [&sv](Context&) -> Result<Response> {
+               return Response::Json(PermissionTableJson(sv.access));
+             });
+
+  std::vector<RouteDoc::Param> audit_params = {
       {"entity", "Entitetstype, f.eks. org.municipality, eller prefiks som «org.»"},
       {"entity_id", "Entitetens id"},
       {"user", "Brukernavn"},
       {"from", "Fra og med dato (ÅÅÅÅ-MM-DD)"},
-      {"to", "Til og med dato (ÅÅÅÅ-MM-DD)"},
-      {"limit", "Antall rader (1–1000)", "integer"},
-      {"offset", "Hopp over rader", "integer"}};
+      {"to", "Til og med dato (ÅÅÅÅ-MM-DD)"}};
+  RouteDoc export_doc{"Revisjonsloggen som Excel-fil (samme filtre, opptil 10 000 rader)", "audit",
+                      nullptr, nullptr};
+  export_doc.response_content_type =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  export_doc.query = audit_params;
+  for (const auto& p : http::PageParams()) audit_params.push_back(p);
   RouteDoc list_doc{"Revisjonsloggen, nyeste først, med filtre", "audit", nullptr,
-                    http::ListOf("AuditEntry")};
+                    http::PageOf("AuditEntry")};
   list_doc.query = audit_params;
-  router.Get("/api/audit", Access::Roles({Role::kAdmin, Role::kDirector, Role::kAuditor}), list_doc,
+  router.Get("/api/audit", Access::Permission(perm::kAuditRead), list_doc,
              [&sv](Context& ctx) -> Result<Response> {
-               std::vector<FieldError> errors;
-               audit::Filter f = ReadAuditFilter(ctx.req, &errors);
-               if (!errors.empty())
-                 return Status::Invalid("audit.invalid_filter", "Ugyldig filter.", errors);
+               http::QueryReader q(ctx.req);
+               audit::Filter f = ReadAuditFilter(ctx.req, q);
+               http::Page page = q.ReadPage();
+               SAMKJOP_RETURN_IF_ERROR(q.Finish("audit.invalid_filter"));
+               f.limit = page.page_size;
+               f.offset = page.offset();
                auto s = sv.db.Acquire();
                std::int64_t total = 0;
                auto rows = audit::Find(s.sql(), f, &total);
                nlohmann::json items = nlohmann::json::array();
                for (const auto& r : rows) items.push_back(audit::RowToJson(r));
-               return Response::Json({{"items", items}, {"total", total}});
+               return Response::Json(http::PageJson(std::move(items), total, page));
              });
 
-  RouteDoc export_doc{"Revisjonsloggen som Excel-fil (samme filtre, opptil 1000 rader)", "audit",
-                      nullptr, nullptr};
-  export_doc.response_content_type =
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  export_doc.query = audit_params;
   router.Get(
-      "/api/audit/export.xlsx", Access::Roles({Role::kAdmin, Role::kDirector, Role::kAuditor}),
-      export_doc, [&sv](Context& ctx) -> Result<Response> {
-        std::vector<FieldError> errors;
-        audit::Filter f = ReadAuditFilter(ctx.req, &errors);
-        if (!errors.empty())
-          return Status::Invalid("audit.invalid_filter", "Ugyldig filter.", errors);
-        if (!ctx.req.Query("limit")) f.limit = 1000;
+      "/api/audit/export.xlsx", Access::Permission(perm::kAuditRead), export_doc,
+      [&sv](Context& ctx) -> Result<Response> {
+        http::QueryReader q(ctx.req);
+        audit::Filter f = ReadAuditFilter(ctx.req, q);
+        SAMKJOP_RETURN_IF_ERROR(q.Finish("audit.invalid_filter"));
+        f.limit = audit::kMaxExportRows;
         auto s = sv.db.Acquire();
         std::int64_t total = 0;
         auto rows = audit::Find(s.sql(), f, &total);
@@ -279,6 +332,7 @@ Module CoreModule() {
   Module m;
   m.name = "core";
   m.migrations = []() -> const std::vector<storage::Migration>& { return Migrations(); };
+  m.grants = perm::Grants;
   m.routes = AddRoutes;
   return m;
 }

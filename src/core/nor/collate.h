@@ -14,6 +14,12 @@ std::string CollationKey(std::string_view utf8);
 // a < b in Norwegian order.
 bool NorwegianLess(std::string_view a, std::string_view b);
 
+// Text folded for search, so that both databases find the same hits and a
+// search without æ/ø/å finds words with them: lower case, æ→ae, ø→o, å→a,
+// accented Latin letters to their base letter (é→e, ü→u), other characters
+// kept as they are. "Møbler" → "mobler", "Ærlig Ås" → "aerlig as".
+std::string FoldForSearch(std::string_view utf8);
+
 }  // namespace samkjop::core::nor
 
 #endif  // SAMKJOP_CORE_NOR_COLLATE_H_

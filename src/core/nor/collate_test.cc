@@ -24,5 +24,21 @@ TEST(CollateTest, CaseInsensitiveAndAccents) {
   EXPECT_FALSE(NorwegianLess("Å", "Z"));
 }
 
+TEST(FoldForSearchTest, FoldsNorwegianLettersAndCase) {
+  struct Case {
+    const char* in;
+    const char* want;
+  } cases[] = {{"Møbler", "mobler"},
+               {"ÆRLIG Ås", "aerlig as"},
+               {"Haugen", "haugen"},
+               {"Brød og smør", "brod og smor"},
+               {"Café Über", "cafe uber"},
+               {"a-b_c 12", "a-b_c 12"},
+               {"€ 5", "€ 5"},
+               {"", ""}};
+  for (const auto& c : cases) EXPECT_EQ(FoldForSearch(c.in), c.want) << c.in;
+  EXPECT_NE(FoldForSearch("Møbler").find(FoldForSearch("mobler")), std::string::npos);
+}
+
 }  // namespace
 }  // namespace samkjop::core::nor

@@ -6,9 +6,12 @@
 #include <soci/soci.h>
 
 #include "core/nor/civil_date.h"
+#include "modules/org/assignment_store.h"
 #include "modules/org/module.h"
-#include "modules/org/org_service.h"
-#include "modules/org/org_store.h"
+#include "modules/org/municipality_store.h"
+#include "modules/org/org_json.h"
+#include "modules/org/people_store.h"
+#include "modules/org/product_area_store.h"
 
 namespace samkjop::org {
 namespace {
@@ -75,18 +78,19 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
   for (const auto& d : kMunicipalities) {
     Municipality m{d.orgnr, d.name, d.number, d.host, member_from, "", d.verified};
     store::InsertMunicipality(sql, m);
-    core::audit::Record(
-        sql, actor,
-        {"create", "org.municipality", m.orgnr, nullptr, ToJson(MunicipalityView{m, {}})});
+    core::audit::Record(sql, actor,
+                        {"create", "org.municipality", m.orgnr, nullptr,
+                         MunicipalityShape().ToJson(MunicipalityView{m, {}})});
   }
   for (const auto& a : kProductAreas) {
     ProductArea p{a[0], a[1], a[2]};
     store::InsertProductArea(sql, p);
-    core::audit::Record(sql, actor, {"create", "org.product_area", p.code, nullptr, ToJson(p)});
+    core::audit::Record(
+        sql, actor, {"create", "org.product_area", p.code, nullptr, ProductAreaShape().ToJson(p)});
   }
   auto person = [&](const char* name, const char* title, const char* muni, const char* email,
                     const char* phone) {
-    Person p{0, name, email, phone, title, muni};
+    Person p{0, name, email, phone, title, muni, ""};
     p.id = store::InsertPerson(sql, p);
     core::audit::Record(sql, actor,
                         {"create",
@@ -106,8 +110,9 @@ core::Status SeedDemo(core::Services& sv, const core::audit::Actor& actor) {
     a.valid_from = from;
     a.valid_to = to;
     a.id = store::InsertAssignment(sql, a);
-    core::audit::Record(
-        sql, actor, {"appoint", "org.role_assignment", std::to_string(a.id), nullptr, ToJson(a)});
+    core::audit::Record(sql, actor,
+                        {"appoint", "org.role_assignment", std::to_string(a.id), nullptr,
+                         AssignmentShape().ToJson(a)});
   };
   auto account = [&](const char* username, std::int64_t person_id) -> core::Status {
     auto r = sv.auth.CreateUser(sql, actor, username, kDemoPassword, person_id, false);

@@ -1,9 +1,12 @@
-// Domain types of the organisation module.
+// Domain types of the organisation module (public: other modules use them
+// with org's *_service.h).
 #ifndef SAMKJOP_MODULES_ORG_ORG_H_
 #define SAMKJOP_MODULES_ORG_ORG_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/auth/principal.h"
 
@@ -32,6 +35,7 @@ struct Person {
   std::int64_t id = 0;
   std::string name, email, phone, title;
   std::string municipality;  // orgnr or ""
+  std::string username;      // the login, if the person has one (read only)
 };
 
 // A role held by a person for [valid_from, valid_to] (valid_to "" = open).
@@ -44,6 +48,52 @@ struct Assignment {
   std::string product_area;  // code or ""
   std::string valid_from;
   std::string valid_to;
+};
+
+// The officer of a municipality on a day.
+struct Officer {
+  std::int64_t assignment_id = 0;
+  std::int64_t person_id = 0;
+  std::string name;
+  std::string valid_from;
+};
+
+// A municipality with its officer today.
+struct MunicipalityView {
+  Municipality m;
+  std::optional<Officer> officer;  // in force today; none = R-1 broken
+};
+
+struct CouncilMember {
+  std::int64_t person_id = 0;
+  std::string name;
+  std::string municipality;
+  core::auth::Role role = core::auth::Role::kOfficer;
+};
+
+// Samarbeidsrådet (the chief executives) or innkjøpsrådet (the officers).
+struct Council {
+  std::string code;  // "cooperation" | "procurement"
+  std::string name_nb, name_en;
+  std::vector<CouncilMember> members;  // in force today, in municipality order
+};
+
+// A user account with its person's name.
+struct UserView {
+  std::int64_t id = 0;
+  std::string username;
+  std::int64_t person_id = 0;  // 0 = none
+  std::string name;            // the person's name, or the username
+  bool active = true;
+  bool must_change_password = false;
+  bool locked = false;
+};
+
+// One page of a list, with the count before paging.
+template <typename T>
+struct PageOf {
+  std::vector<T> items;
+  std::int64_t total = 0;
 };
 
 }  // namespace samkjop::org

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "modules/rules/legal_table.h"
+#include "modules/rules/rules.h"
 #include "modules/spend/field_parse.h"
 
 namespace samkjop::spend {

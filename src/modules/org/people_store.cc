@@ -1,0 +1,162 @@
+#include "modules/org/people_store.h"
+
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "core/nor/civil_date.h"
+#include "core/nor/collate.h"
+#include "core/storage/sql.h"
+
+namespace samkjop::org::store {
+namespace {
+
+using core::storage::Nullable;
+using core::storage::OrEmpty;
+using core::storage::Use;
+
+std::string SortKey(const Person& p) { return core::nor::CollationKey(p.name); }
+std::string SearchText(const Person& p) {
+  return core::nor::FoldForSearch(p.name + " " + p.email + " " + p.title);
+}
+
+// A LIKE pattern for `q` folded, with % and _ escaped (ESCAPE '!').
+std::string LikePattern(const std::string& q) {
+  std::string out = "%";
+  for (char c : core::nor::FoldForSearch(q)) {
+    if (c == '%' || c == '_' || c == '!') out.push_back('!');
+    out.push_back(c);
+  }
+  return out + "%";
+}
+
+constexpr char kColumns[] =
+    "SELECT p.id, p.name, p.email, p.phone, p.title, p.municipality, u.username "
+    "FROM org_people p LEFT JOIN auth_users u ON u.person_id = p.id ";
+
+std::string InScope(const Scope& scope) { return scope.Sql({.municipality = "p.municipality"}); }
+
+std::vector<Person> Fetch(soci::statement& st, Person& r, long long& id, std::string (&opt)[5],
+                          soci::indicator (&ind)[5]) {
+  std::vector<Person> out;
+  while (st.fetch()) {
+    Person p = r;
+    p.id = id;
+    p.email = OrEmpty(opt[0], ind[0]);
+    p.phone = OrEmpty(opt[1], ind[1]);
+    p.title = OrEmpty(opt[2], ind[2]);
+    p.municipality = OrEmpty(opt[3], ind[3]);
+    p.username = OrEmpty(opt[4], ind[4]);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace
+
+PageOf<Person> ListPeople(soci::session& sql, const Scope& scope, const PeopleFilter& f,
+                          std::int64_t offset, int limit) {
+  std::string like = f.q.empty() ? "" : LikePattern(f.q);
+  const std::string where =
+      "WHERE " + InScope(scope) +
+      " AND (:m1 = '' OR p.municipality = :m2) AND (:q1 = '' OR p.search LIKE :q2 ESCAPE '!') ";
+  PageOf<Person> page;
+  {
+    long long total = 0;
+    soci::statement st = (sql.prepare << "SELECT COUNT(*) FROM org_people p " + where,
+                          soci::use(f.municipality, "m1"), soci::use(f.municipality, "m2"),
+                          soci::use(like, "q1"), soci::use(like, "q2"), soci::into(total));
+    st.execute(true);
+    page.total = total;
+  }
+  Person r;
+  long long id = 0;
+  std::string opt[5];
+  soci::indicator ind[5];
+  soci::statement st =
+      (sql.prepare << std::string(kColumns) + where + "ORDER BY p.sort_key, p.name, p.id LIMIT " +
+                          std::to_string(limit) + " OFFSET " + std::to_string(offset),
+       soci::use(f.municipality, "m1"), soci::use(f.municipality, "m2"), soci::use(like, "q1"),
+       soci::use(like, "q2"), soci::into(id), soci::into(r.name), soci::into(opt[0], ind[0]),
+       soci::into(opt[1], ind[1]), soci::into(opt[2], ind[2]), soci::into(opt[3], ind[3]),
+       soci::into(opt[4], ind[4]));
+  st.execute(false);
+  page.items = Fetch(st, r, id, opt, ind);
+  return page;
+}
+
+std::optional<Person> GetPerson(soci::session& sql, const Scope& scope, std::int64_t person_id) {
+  if (person_id <= 0) return std::nullopt;
+  Person r;
+  long long id = 0, want = person_id;
+  std::string opt[5];
+  soci::indicator ind[5];
+  soci::statement st =
+      (sql.prepare << std::string(kColumns) + "WHERE p.id = :id AND " + InScope(scope),
+       soci::use(want, "id"), soci::into(id), soci::into(r.name), soci::into(opt[0], ind[0]),
+       soci::into(opt[1], ind[1]), soci::into(opt[2], ind[2]), soci::into(opt[3], ind[3]),
+       soci::into(opt[4], ind[4]));
+  st.execute(false);
+  auto out = Fetch(st, r, id, opt, ind);
+  if (out.empty()) return std::nullopt;
+  return out[0];
+}
+
+bool LockPerson(soci::session& sql, std::int64_t person_id) {
+  long long id = person_id, got = 0;
+  sql << std::string("SELECT id FROM org_people WHERE id = :id") + core::storage::ForUpdate(sql),
+      soci::use(id), soci::into(got);
+  return sql.got_data();
+}
+
+std::int64_t InsertPerson(soci::session& sql, const Person& p) {
+  Nullable email(p.email), phone(p.phone), title(p.title), muni(p.municipality);
+  std::string now = core::nor::NowUtcIso(), sort_key = SortKey(p), search = SearchText(p);
+  long long id = 0;
+  sql << "INSERT INTO org_people (name, email, phone, title, municipality, sort_key, search, "
+         "created_at, updated_at) VALUES (:n, :e, :p, :t, :m, :k, :s, :c, :u) RETURNING id",
+      soci::use(p.name), Use(email), Use(phone), Use(title), Use(muni), soci::use(sort_key),
+      soci::use(search), soci::use(now), soci::use(now), soci::into(id);
+  return id;
+}
+
+void UpdatePerson(soci::session& sql, const Person& p) {
+  Nullable email(p.email), phone(p.phone), title(p.title), muni(p.municipality);
+  std::string now = core::nor::NowUtcIso(), sort_key = SortKey(p), search = SearchText(p);
+  long long id = p.id;
+  sql << "UPDATE org_people SET name = :n, email = :e, phone = :p, title = :t, municipality = :m, "
+         "sort_key = :k, search = :s, updated_at = :u WHERE id = :id",
+      soci::use(p.name), Use(email), Use(phone), Use(title), Use(muni), soci::use(sort_key),
+      soci::use(search), soci::use(now), soci::use(id);
+}
+
+int BackfillSearch(soci::session& sql) {
+  std::vector<Person> todo;
+  {
+    Person r;
+    long long id = 0;
+    std::string email, title;
+    soci::indicator ei, ti;
+    soci::statement st =
+        (sql.prepare << "SELECT id, name, email, title FROM org_people "
+                        "WHERE sort_key IS NULL OR search IS NULL",
+         soci::into(id), soci::into(r.name), soci::into(email, ei), soci::into(title, ti));
+    st.execute(false);
+    while (st.fetch()) {
+      Person p = r;
+      p.id = id;
+      p.email = OrEmpty(email, ei);
+      p.title = OrEmpty(title, ti);
+      todo.push_back(p);
+    }
+  }
+  for (const auto& p : todo) {
+    long long id = p.id;
+    std::string sort_key = SortKey(p), search = SearchText(p);
+    sql << "UPDATE org_people SET sort_key = :k, search = :s WHERE id = :id", soci::use(sort_key),
+        soci::use(search), soci::use(id);
+  }
+  return static_cast<int>(todo.size());
+}
+
+}  // namespace samkjop::org::store
