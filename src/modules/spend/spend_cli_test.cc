@@ -89,7 +89,7 @@ TEST_F(SpendCliTest, FolderWithCsvAndPeppol) {
   EXPECT_EQ(j["file_errors"].size(), 1u);
   EXPECT_NE(err.find("c.xml"), std::string::npos);
   EXPECT_DOUBLE_EQ(j["loyalty"][0]["share"].get<double>(), 1.0);
-  EXPECT_DOUBLE_EQ(j["thresholds"]["eea"].get<double>(), 2300000.0);  // table, 31.12.2025
+  EXPECT_EQ(j["thresholds"]["eea_ore"], 230000000);  // table, 31.12.2025
   EXPECT_TRUE(fs::file_size(Path("report.xlsx")) > 0);
 }
 
@@ -173,7 +173,33 @@ TEST_F(SpendCliTest, ThresholdFlagsAndCommandLine) {
   nlohmann::json j = nlohmann::json::parse(Read("r.json"));
   EXPECT_EQ(j["risks"].size(), 1u);
   EXPECT_EQ(j["risks"][0]["level"], "protocol");  // 100 000.04 >= 100 000.04
-  EXPECT_NE(Read("r.json").find("\"eea\": 2300000.50"), std::string::npos);
+  EXPECT_NE(Read("r.json").find("\"eea_ore\": 230000050"), std::string::npos);
+}
+
+// Issue 8, defect 22: øre sums are JSON integers, exact beyond 2^53 and 2^63.
+TEST_F(SpendCliTest, LargeSumsAreExactIntegerOre) {
+  // Three lines of INT64_MAX øre; the two from supplier A are covered (2^64 − 2 øre).
+  Write("in.csv",
+        "buyer_orgnr,invoice_date,supplier_orgnr,account,amount\n"
+        "944117784,2025-02-01,123456785,1200,92233720368547758.07\n"
+        "944117784,2025-03-01,123456785,1200,92233720368547758.07\n"
+        "944117784,2025-03-01,964948143,1200,92233720368547758.07\n");
+  auto [code, err] = RunWithErr(Args({Path("in.csv")}));
+  ASSERT_EQ(code, 0) << err;
+  const std::string text = Read("report.json");
+  EXPECT_NE(text.find("\"total_ore\": 27670116110564327421, \"covered_ore\": 18446744073709551614"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\"uncovered_ore\": 9223372036854775807, \"estimated_value_ore\": "
+                      "36893488147419103228"),
+            std::string::npos)
+      << text;
+  nlohmann::json j = nlohmann::json::parse(text);
+  ASSERT_TRUE(j["loyalty"][0]["covered_ore"].is_number_unsigned()) << j["loyalty"][0];
+  EXPECT_EQ(j["loyalty"][0]["covered_ore"].get<std::uint64_t>(), 18446744073709551614u);
+  ASSERT_TRUE(j["risks"][0]["uncovered_ore"].is_number_integer()) << j["risks"][0];
+  EXPECT_EQ(j["risks"][0]["uncovered_ore"].get<std::int64_t>(), INT64_MAX);
+  EXPECT_EQ(j["thresholds"]["eea_ore"], 230000000);
 }
 
 }  // namespace
