@@ -3,11 +3,15 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <tuple>
 
 namespace samkjop::spend {
 namespace {
@@ -64,8 +68,23 @@ class SpendCliTest : public ::testing::Test {
     return {code, text};
   }
 
+  // Writes `head` and extends the file to `size` bytes with a hole (no disk
+  // space, reads as zeros).
+  void WriteSparse(const std::string& name, const std::string& head, std::uintmax_t size) const {
+    Write(name, head);
+    fs::resize_file(Path(name), size);
+  }
+
   fs::path dir_;
 };
+
+// The process's peak resident memory so far, in bytes (ctest runs each test
+// in its own process).
+std::int64_t PeakRssBytes() {
+  struct rusage usage {};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
+}
 
 TEST_F(SpendCliTest, FolderWithCsvAndPeppol) {
   Write("in/a.csv",
@@ -174,6 +193,61 @@ TEST_F(SpendCliTest, ThresholdFlagsAndCommandLine) {
   EXPECT_EQ(j["risks"].size(), 1u);
   EXPECT_EQ(j["risks"][0]["level"], "protocol");  // 100 000.04 >= 100 000.04
   EXPECT_NE(Read("r.json").find("\"eea_ore\": 230000050"), std::string::npos);
+}
+
+// Issue 8, defect 21: --threads is clamped to the cores, with a note.
+TEST_F(SpendCliTest, ThreadsAreClampedToTheCores) {
+  Write("in.csv",
+        "buyer_orgnr,invoice_date,supplier_orgnr,account,amount\n"
+        "944117784,2025-02-01,123456785,1200,100\n");
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  AnalyzeArgs a = Args({Path("in.csv")});
+  a.threads = 5000;
+  auto [code, err] = RunWithErr(a);
+  ASSERT_EQ(code, 0) << err;
+  EXPECT_NE(err.find("--threads 5000"), std::string::npos) << err;
+  EXPECT_NE(err.find("bruker " + std::to_string(cores)), std::string::npos) << err;
+  nlohmann::json j = nlohmann::json::parse(Read("report.json"));
+  EXPECT_EQ(j["counts"]["in_scope"], 1);
+
+  // At or below the cores: no note.
+  a.threads = cores;
+  std::tie(code, err) = RunWithErr(a);
+  ASSERT_EQ(code, 0) << err;
+  EXPECT_EQ(err.find("--threads"), std::string::npos) << err;
+}
+
+TEST_F(SpendCliTest, HelpSaysThreadsAreClamped) {
+  CLI::App app;
+  int exit_code = -1;
+  RegisterCli(app, exit_code);
+  const std::string help = app.get_subcommand("spend")->get_subcommand("analyze")->help();
+  const size_t at = help.find("--threads");
+  ASSERT_NE(at, std::string::npos) << help;
+  EXPECT_NE(help.find("høyst antall kjerner", at), std::string::npos) << help;
+}
+
+// Issue 8, defect 21: agreements.csv and categories.csv over 16 MiB stop the
+// run (exit 2) with a message naming the file and the limit, without being
+// read.
+TEST_F(SpendCliTest, OversizeReferenceFilesStopTheRun) {
+  Write("in.csv", "buyer_orgnr,invoice_date,supplier_orgnr,account,amount\n");
+  const std::uintmax_t size = std::uintmax_t{64} << 20;
+  WriteSparse("big_agreements.csv",
+              "agreement_id,supplier_orgnr,product_area,buyers,valid_from,valid_to\n", size);
+  WriteSparse("big_categories.csv", "account,product_area\n", size);
+  const std::int64_t before = PeakRssBytes();
+  for (const char* which : {"agreements", "categories"}) {
+    AnalyzeArgs a = Args({Path("in.csv")});
+    const std::string file = Path(std::string("big_") + which + ".csv");
+    (std::string(which) == "agreements" ? a.agreements : a.categories) = file;
+    auto [code, err] = RunWithErr(a);
+    EXPECT_EQ(code, 2) << which << ": " << err;
+    EXPECT_NE(err.find(file), std::string::npos) << which << ": " << err;
+    EXPECT_NE(err.find("16 MiB"), std::string::npos) << which << ": " << err;
+  }
+  const std::int64_t grew = PeakRssBytes() - before;
+  EXPECT_LT(grew, std::int64_t{16} << 20) << "peak RSS grew by " << grew << " bytes";
 }
 
 // Issue 8, defect 22: øre sums are JSON integers, exact beyond 2^53 and 2^63.
