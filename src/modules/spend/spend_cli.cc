@@ -84,24 +84,6 @@ core::Result<std::vector<std::string>> ExpandInputs(const std::vector<std::strin
   return inputs;
 }
 
-// Reads up to `limit` bytes of `source` after `prefix`.
-core::Result<std::string> ReadAll(std::string prefix, ByteSource& source, size_t limit,
-                                  const std::string& name) {
-  std::string data = std::move(prefix);
-  char buf[1 << 16];
-  while (true) {
-    core::Result<size_t> n = source.Read(buf, sizeof buf);
-    if (!n.ok()) return n.status();
-    if (*n == 0) break;
-    data.append(buf, *n);
-    if (data.size() > limit) {
-      return Status::InvalidField("spend.peppol_invalid", name,
-                                  name + ": ikke en lesbar PEPPOL-faktura: filen er for stor");
-    }
-  }
-  return data;
-}
-
 std::string HumanBytes(double bytes) {
   char buf[32];
   if (bytes >= 1e9)
@@ -192,17 +174,24 @@ int RunAnalyze(const AnalyzeArgs& args, std::FILE* out, std::FILE* err) {
     }
     head.resize(got);
     if (LooksLikeXml(head)) {
-      core::Result<std::string> xml = ReadAll(std::move(head), *source, kMaxPeppolBytes, input);
+      // One document at a time, refused by its size before it is read, its
+      // rows streamed to the engine in batches: the limit bounds the memory
+      // of PEPPOL input, whatever the number of files.
+      core::Result<std::string> xml = ReadPeppolDocument(std::move(head), *source, input);
+      Status engine_error;
       core::Result<PeppolDocument> doc =
-          xml.ok() ? ParsePeppol(*xml, input) : core::Result<PeppolDocument>(xml.status());
+          xml.ok() ? ParsePeppolRows(*xml, input,
+                                     [&](std::span<const InvoiceRow> rows) {
+                                       engine_error = engine.AddRows(input, rows);
+                                       return engine_error;
+                                     })
+                   : core::Result<PeppolDocument>(xml.status());
+      if (!engine_error.ok()) return Fail(err, engine_error);
       if (!doc.ok()) {
         std::fprintf(err, "samkjop spend: %s (filen hoppes over)\n",
                      doc.status().message().c_str());
         engine.AddFileError({input, doc.status().message()});
-        continue;
       }
-      Status st = engine.AddRows(input, doc->rows);
-      if (!st.ok()) return Fail(err, st);
       continue;
     }
     PrefixedSource csv(std::move(head), std::move(source));
