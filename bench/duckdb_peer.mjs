@@ -51,12 +51,6 @@ function nokToOre(text) {
   return BigInt(m[1]) * 100n + BigInt((m[2] || '0').padEnd(2, '0'));
 }
 
-function formatOre(ore) {
-  const neg = ore < 0n;
-  const m = neg ? -ore : ore;
-  return `${neg ? '-' : ''}${m / 100n}.${String(m % 100n).padStart(2, '0')}`;
-}
-
 function formatMicro(micro) {
   const neg = micro < 0n;
   const m = neg ? -micro : micro;
@@ -274,8 +268,8 @@ async function main() {
   // --- JSON in the engine's shape. ---
   const q = JSON.stringify;
   let out = `{\n  "year": ${year},\n`;
-  out += `  "thresholds": {"protocol": ${formatOre(thresholds.protocol)}, "national": ${formatOre(
-    thresholds.national)}, "eea": ${formatOre(thresholds.eea)}},\n`;
+  out += `  "thresholds": {"protocol_ore": ${thresholds.protocol}, "national_ore": ${
+    thresholds.national}, "eea_ore": ${thresholds.eea}},\n`;
   out += `  "counts": {${Object.entries(counts).map(([k, v]) => `${q(k)}: ${v}`).join(', ')}},\n`;
   out += '  "rejected_examples": [],\n';
   out += '  "loyalty": [';
@@ -290,7 +284,7 @@ async function main() {
       share = formatMicro(num < 0n ? -micro : micro);
     }
     return `\n    {"buyer_orgnr": ${q(l.buyer_orgnr)}, "product_area": ${q(l.product_area)}, ` +
-      `"total": ${formatOre(total)}, "covered": ${formatOre(covered)}, "share": ${share}}`;
+      `"total_ore": ${total}, "covered_ore": ${covered}, "share": ${share}}`;
   }).join(',');
   out += loyalty.length ? '\n  ],\n' : '],\n';
   out += '  "risks": [';
@@ -299,7 +293,7 @@ async function main() {
     const level = est >= thresholds.eea ? 'eea' : est >= thresholds.national ? 'national' : 'protocol';
     return `\n    {"buyer_orgnr": ${q(k.buyer_orgnr)}, "supplier_orgnr": ${q(k.supplier_orgnr)}, ` +
       `"supplier_name": ${q(k.supplier_name)}, "product_area": ${q(k.product_area)}, ` +
-      `"uncovered": ${formatOre(BigInt(k.uncovered))}, "estimated_value": ${formatOre(est)}, ` +
+      `"uncovered_ore": ${BigInt(k.uncovered)}, "estimated_value_ore": ${est}, ` +
       `"level": ${q(level)}}`;
   }).join(',');
   out += risks.length ? '\n  ],\n' : '],\n';

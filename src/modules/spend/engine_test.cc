@@ -236,6 +236,44 @@ TEST(EngineTest, Latin1FarIntoTheFileNamesTheLine) {
   }
 }
 
+// Sums beyond 64 bits never wrap: each line is at most INT64_MAX øre
+// (larger ones are rejected as amount_overflow), and the 64-bit cell sums
+// carry into 128 bits, on any number of threads and chunks.
+TEST(EngineTest, SumsBeyondInt64AreExact) {
+  const std::string max = "92233720368547758.07";   // INT64_MAX øre
+  const std::string min = "-92233720368547758.07";  // -INT64_MAX øre (INT64_MIN is rejected)
+  std::string csv = kHeader;
+  constexpr int kLines = 3000;
+  for (int idx = 0; idx < kLines; ++idx) {
+    csv += Line(kKongsvinger, "2025-02-01", kSupA, "", "1200", max);  // covered by A-1
+    csv += Line(kKongsvinger, "2025-02-01", kSupC, "", "1200", max);  // uncovered
+    csv += Line(kEidskog, "2025-02-01", kSupC, "", "1200", min);      // credit notes
+  }
+  csv += Line(kKongsvinger, "2025-02-01", kSupC, "", "1200", "92233720368547758.08");  // 2^63
+  const OreSum n = kLines;
+  for (unsigned threads : {1u, 2u, 3u}) {
+    for (size_t chunk : {size_t{1} << 20, size_t{4096}}) {
+      RunConfig cfg;
+      cfg.threads = threads;
+      cfg.chunk_bytes = chunk;
+      const SpendReport r = MustRun({csv}, cfg);
+      EXPECT_EQ(r.counts.rejected, 1);  // the 2^63 line
+      EXPECT_EQ(r.rejected_examples.at(0).reason, RejectReason::kAmountOverflow);
+      const LoyaltyRow* k = FindLoyalty(r, kKongsvinger, "Kontorrekvisita");
+      ASSERT_NE(k, nullptr);
+      EXPECT_EQ(k->total, n * 2 * INT64_MAX) << threads << "/" << chunk;
+      EXPECT_EQ(k->covered, n * INT64_MAX) << threads << "/" << chunk;
+      const LoyaltyRow* e = FindLoyalty(r, kEidskog, "Kontorrekvisita");
+      ASSERT_NE(e, nullptr);
+      EXPECT_EQ(e->total, -n * INT64_MAX) << threads << "/" << chunk;
+      const RiskRow* risk = FindRisk(r, kKongsvinger, kSupC, "Kontorrekvisita");
+      ASSERT_NE(risk, nullptr);
+      EXPECT_EQ(risk->uncovered, n * INT64_MAX);
+      EXPECT_EQ(risk->estimated_value, n * 4 * INT64_MAX);
+    }
+  }
+}
+
 TEST(EngineTest, CoverageEdgeDates) {
   // Agreement A covers Kontorrekvisita for Kongsvinger and Eidskog 2025-01-01..2025-06-30.
   std::string csv = kHeader;

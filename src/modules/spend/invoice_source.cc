@@ -45,6 +45,12 @@ core::Result<size_t> FdByteSource::Read(char* buffer, size_t capacity) {
   }
 }
 
+std::string FormatMiB(size_t bytes) {
+  constexpr size_t kMiB = size_t{1} << 20;
+  if (bytes >= kMiB && bytes % kMiB == 0) return std::to_string(bytes / kMiB) + " MiB";
+  return std::to_string(bytes) + " byte";
+}
+
 core::Result<size_t> MemoryByteSource::Read(char* buffer, size_t capacity) {
   const size_t n = std::min({capacity, data_.size() - pos_, max_read_});
   std::memcpy(buffer, data_.data() + pos_, n);

@@ -70,6 +70,9 @@ class MemoryByteSource : public ByteSource {
   size_t max_read_;  // at most this many bytes per Read (to test short reads)
 };
 
+// "32 MiB" for a whole number of MiB, else "N byte": a size limit in messages.
+std::string FormatMiB(size_t bytes);
+
 // One invoice line whose fields a source has already separated. The texts
 // follow the CSV rules (the same parsers run on them); `rejected` is set when
 // the source already knows the line cannot be used (PEPPOL: currency,

@@ -77,6 +77,41 @@ Status Invalid(std::string_view name, const std::string& what) {
                               std::string(name) + ": ikke en lesbar PEPPOL-faktura: " + what);
 }
 
+// `size` is the document's size when known, else -1 (it passed the limit).
+Status TooLarge(std::string_view name, std::int64_t size, size_t limit) {
+  const std::string what =
+      size >= 0 ? "dokumentet er på " + std::to_string(size) + " byte, over grensen på "
+                : "dokumentet er større enn grensen på ";
+  return Status::InvalidField("spend.peppol_too_large", std::string(name),
+                              std::string(name) + ": for stor PEPPOL-faktura: " + what +
+                                  FormatMiB(limit) + " per dokument");
+}
+
+// Line numbers of byte offsets, for offsets asked in increasing order (as
+// pugixml's document order gives them), without a table of every newline.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  std::uint64_t LineOf(ptrdiff_t offset) {
+    if (offset < 0) return 0;
+    const size_t to = std::min(static_cast<size_t>(offset), text_.size());
+    if (to < pos_) {  // not increasing: count again from the start
+      pos_ = 0;
+      line_ = 1;
+    }
+    line_ +=
+        static_cast<std::uint64_t>(std::count(text_.begin() + static_cast<ptrdiff_t>(pos_),
+                                              text_.begin() + static_cast<ptrdiff_t>(to), '\n'));
+    pos_ = to;
+    return line_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+  std::uint64_t line_ = 1;
+};
+
 }  // namespace
 
 bool LooksLikeXml(std::string_view head) {
@@ -88,23 +123,38 @@ bool LooksLikeXml(std::string_view head) {
   return false;
 }
 
-core::Result<PeppolDocument> ParsePeppol(std::string_view xml, std::string_view name) {
-  if (xml.size() > kMaxPeppolBytes) return Invalid(name, "filen er større enn 256 MB");
+core::Result<std::string> ReadPeppolDocument(std::string head, ByteSource& source,
+                                             std::string_view name, size_t max_bytes) {
+  const std::int64_t size = source.SizeHint();
+  if (size >= 0 && static_cast<std::uint64_t>(size) > max_bytes)
+    return TooLarge(name, size, max_bytes);
+  if (head.size() > max_bytes) return TooLarge(name, -1, max_bytes);
+  std::string data = std::move(head);
+  if (size > 0) data.reserve(static_cast<size_t>(size));
+  char buf[1 << 16];
+  while (true) {
+    core::Result<size_t> n = source.Read(buf, sizeof buf);
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+    if (*n > max_bytes - data.size()) return TooLarge(name, -1, max_bytes);
+    data.append(buf, *n);
+  }
+  return data;
+}
+
+core::Result<PeppolDocument> ParsePeppolRows(std::string_view xml, std::string_view name,
+                                             const PeppolRowSink& sink) {
+  if (xml.size() > kMaxPeppolBytes)
+    return TooLarge(name, static_cast<std::int64_t>(xml.size()), kMaxPeppolBytes);
   pugi::xml_document doc;
   // parse_default: no DTD processing, only predefined/numeric entities.
-  const pugi::xml_parse_result parsed =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
-  std::vector<size_t> newline_offsets;
-  for (size_t idx = 0; idx < xml.size(); ++idx)
-    if (xml[idx] == '\n') newline_offsets.push_back(idx);
-  auto line_of = [&](ptrdiff_t offset) -> std::uint64_t {
-    if (offset < 0) return 0;
-    return static_cast<std::uint64_t>(std::lower_bound(newline_offsets.begin(),
-                                                       newline_offsets.end(),
-                                                       static_cast<size_t>(offset)) -
-                                      newline_offsets.begin()) +
-           1;
-  };
+  // parse_embed_pcdata keeps an element's text in the element's own node
+  // instead of a child node: half the nodes for UBL, where almost every
+  // element holds one text.
+  const pugi::xml_parse_result parsed = doc.load_buffer(
+      xml.data(), xml.size(), pugi::parse_default | pugi::parse_embed_pcdata, pugi::encoding_auto);
+  LineCounter lines(xml);
+  auto line_of = [&](ptrdiff_t offset) { return lines.LineOf(offset); };
   if (!parsed) {
     return Invalid(name, std::string("XML-feil på linje ") +
                              std::to_string(line_of(parsed.offset)) + ": " + parsed.description());
@@ -132,8 +182,11 @@ core::Result<PeppolDocument> ParsePeppol(std::string_view xml, std::string_view 
   const std::string seller_name = PartyName(seller);
   const std::string buyer_orgnr = PartyOrgnr(buyer);
 
-  Children(root, line_name, [&](const pugi::xml_node& line) {
-    InvoiceRow row;
+  std::vector<InvoiceRow> batch;
+  batch.reserve(kPeppolRowBatch);
+  for (pugi::xml_node line = root.first_child(); line; line = line.next_sibling()) {
+    if (line.type() != pugi::node_element || LocalName(line) != line_name) continue;
+    InvoiceRow& row = batch.emplace_back();
     row.line = line_of(line.offset_debug());
     row.buyer_orgnr = buyer_orgnr;
     row.supplier_orgnr = seller_orgnr;
@@ -156,9 +209,24 @@ core::Result<PeppolDocument> ParsePeppol(std::string_view xml, std::string_view 
       row.rejected = RejectReason::kCurrencyNotNok;
     else if (buyer_orgnr.empty())
       row.rejected = RejectReason::kBuyerNotNorwegian;
-    out.rows.push_back(std::move(row));
-  });
+    if (batch.size() == kPeppolRowBatch) {
+      SAMKJOP_RETURN_IF_ERROR(sink(batch));
+      batch.clear();
+    }
+  }
+  if (!batch.empty()) SAMKJOP_RETURN_IF_ERROR(sink(batch));
   return out;
+}
+
+core::Result<PeppolDocument> ParsePeppol(std::string_view xml, std::string_view name) {
+  std::vector<InvoiceRow> rows;
+  core::Result<PeppolDocument> doc =
+      ParsePeppolRows(xml, name, [&](std::span<const InvoiceRow> batch) {
+        rows.insert(rows.end(), batch.begin(), batch.end());
+        return Status::Ok();
+      });
+  if (doc.ok()) doc->rows = std::move(rows);
+  return doc;
 }
 
 }  // namespace samkjop::spend

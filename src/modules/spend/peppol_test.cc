@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -163,6 +164,120 @@ TEST(PeppolTest, BrokenFilesGiveClearErrors) {
     EXPECT_NE(doc.status().message().find(c.part), std::string::npos)
         << c.name << ": " << doc.status().message();
   }
+}
+
+// Issue 8, defect 8: a document over the per-document limit (32 MiB) is
+// refused before pugixml builds its tree, naming the file and the limit.
+TEST(PeppolTest, DocumentOverTheLimitIsRefused) {
+  std::string xml = "<Invoice>";
+  xml.resize((size_t{32} << 20) + 1 - std::string_view("</Invoice>").size(), ' ');
+  xml += "</Invoice>";
+  core::Result<PeppolDocument> doc = ParsePeppol(xml, "stor.xml");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code_name(), "spend.peppol_too_large");
+  EXPECT_NE(doc.status().message().find("stor.xml"), std::string::npos) << doc.status().message();
+  EXPECT_NE(doc.status().message().find("32 MiB"), std::string::npos) << doc.status().message();
+  // One byte less is read.
+  xml.erase(xml.size() - std::string_view("</Invoice>").size() - 1, 1);
+  doc = ParsePeppol(xml, "stor.xml");
+  EXPECT_TRUE(doc.ok()) << doc.status().message();
+}
+
+// An endless source of XML-ish bytes that counts what is read from it, with
+// the size it claims (-1: unknown, like standard input).
+class CountingSource : public ByteSource {
+ public:
+  explicit CountingSource(std::int64_t size_hint) : size_hint_(size_hint) {}
+  core::Result<size_t> Read(char* buffer, size_t capacity) override {
+    std::memset(buffer, ' ', capacity);
+    read_ += capacity;
+    return capacity;
+  }
+  std::int64_t SizeHint() const override { return size_hint_; }
+  size_t read() const { return read_; }
+
+ private:
+  std::int64_t size_hint_;
+  size_t read_ = 0;
+};
+
+// Issue 8, defect 8: the reader refuses a document by its size before
+// reading it, and never holds more than the limit plus one read.
+TEST(ReadPeppolDocumentTest, RefusesBySizeBeforeReading) {
+  CountingSource big(std::int64_t{1} << 40);  // claims 1 TiB
+  core::Result<std::string> doc = ReadPeppolDocument("<Invoice>", big, "stor.xml");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code_name(), "spend.peppol_too_large");
+  EXPECT_EQ(big.read(), 0u);
+  const std::string message = doc.status().message();
+  EXPECT_NE(message.find("stor.xml"), std::string::npos) << message;
+  EXPECT_NE(message.find("1099511627776 byte"), std::string::npos) << message;
+  EXPECT_NE(message.find("32 MiB"), std::string::npos) << message;
+
+  CountingSource endless(-1);  // a pipe that never ends
+  doc = ReadPeppolDocument("<Invoice>", endless, "-");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code_name(), "spend.peppol_too_large");
+  EXPECT_LE(endless.read(), kMaxPeppolBytes + (size_t{1} << 16));
+  EXPECT_NE(doc.status().message().find("32 MiB"), std::string::npos);
+
+  // Within the limit: head and rest, whole.
+  const std::string xml = "<Invoice><ID>1</ID></Invoice>";
+  MemoryByteSource small(std::string_view(xml).substr(4));
+  doc = ReadPeppolDocument(xml.substr(0, 4), small, "liten.xml");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(*doc, xml);
+  MemoryByteSource exact(std::string_view(xml).substr(4));
+  EXPECT_TRUE(ReadPeppolDocument(xml.substr(0, 4), exact, "x", xml.size()).ok());
+  MemoryByteSource over(std::string_view(xml).substr(4));
+  EXPECT_FALSE(ReadPeppolDocument(xml.substr(0, 4), over, "x", xml.size() - 1).ok());
+}
+
+// The rows come in document order, in batches of at most kPeppolRowBatch;
+// a refused document gives none; the sink's error stops the parse.
+TEST(ParsePeppolRowsTest, BatchesInOrder) {
+  std::string xml = "<Invoice><cbc:IssueDate>2025-01-02</cbc:IssueDate>\n";
+  constexpr size_t kLines = 2 * kPeppolRowBatch + 7;
+  for (size_t idx = 0; idx < kLines; ++idx)
+    xml += "<InvoiceLine><LineExtensionAmount>" + std::to_string(idx) +
+           "</LineExtensionAmount></InvoiceLine>\n";
+  xml += "</Invoice>";
+  std::vector<size_t> batches;
+  std::vector<std::string> amounts;
+  std::vector<std::uint64_t> lines;
+  core::Result<PeppolDocument> doc =
+      ParsePeppolRows(xml, "rader.xml", [&](std::span<const InvoiceRow> rows) {
+        batches.push_back(rows.size());
+        for (const InvoiceRow& row : rows) {
+          amounts.push_back(row.amount);
+          lines.push_back(row.line);
+        }
+        return core::Status::Ok();
+      });
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_TRUE(doc->rows.empty());
+  EXPECT_EQ(batches, (std::vector<size_t>{kPeppolRowBatch, kPeppolRowBatch, 7}));
+  ASSERT_EQ(amounts.size(), kLines);
+  for (size_t idx = 0; idx < kLines; ++idx) {
+    EXPECT_EQ(amounts[idx], std::to_string(idx));
+    EXPECT_EQ(lines[idx], idx + 2);
+  }
+
+  int calls = 0;
+  auto count = [&](std::span<const InvoiceRow>) {
+    ++calls;
+    return core::Status::Ok();
+  };
+  EXPECT_FALSE(ParsePeppolRows(xml.substr(0, xml.size() - 3), "halv.xml", count).ok());
+  EXPECT_EQ(calls, 0);
+  core::Result<PeppolDocument> stopped =
+      ParsePeppolRows(xml, "rader.xml", [&](std::span<const InvoiceRow>) {
+        ++calls;
+        return core::Status::Invalid("test.stop", "stopp");
+      });
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(stopped.status().code_name(), "test.stop");
+  EXPECT_EQ(calls, 1);
 }
 
 TEST(PeppolTest, EntitiesAreNotExpanded) {

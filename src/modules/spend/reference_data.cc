@@ -1,15 +1,14 @@
 #include "modules/spend/reference_data.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <climits>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <memory>
 
 #include "core/nor/orgnr.h"
 #include "modules/spend/csv_scan.h"
 #include "modules/spend/field_parse.h"
+#include "modules/spend/invoice_source.h"
 
 namespace samkjop::spend {
 namespace {
@@ -230,16 +229,30 @@ core::Result<AccountMap> ParseCategoriesCsv(std::string_view text, std::string_v
   return AccountMap::Build(std::move(rows));
 }
 
-core::Result<std::string> ReadSmallFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::InvalidField("spend.unreadable", path,
-                                "kan ikke lese filen " + path + ": " + std::strerror(errno));
+core::Result<std::string> ReadSmallFile(const std::string& path, size_t max_bytes) {
+  core::Result<std::unique_ptr<FdByteSource>> source = FdByteSource::Open(path);
+  if (!source.ok()) return source.status();
+  const std::string limit = FormatMiB(max_bytes);
+  const std::int64_t size = (*source)->SizeHint();
+  if (size >= 0 && static_cast<std::uint64_t>(size) > max_bytes) {
+    return Status::InvalidField(
+        "spend.file_too_large", path,
+        path + ": filen er på " + std::to_string(size) + " byte, over grensen på " + limit);
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::InvalidField("spend.unreadable", path, "lesefeil i filen " + path);
-  return buf.str();
+  std::string data;
+  if (size > 0) data.reserve(static_cast<size_t>(size));
+  char buf[1 << 16];
+  while (true) {
+    core::Result<size_t> n = (*source)->Read(buf, sizeof buf);
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+    if (*n > max_bytes - data.size()) {
+      return Status::InvalidField("spend.file_too_large", path,
+                                  path + ": filen er større enn grensen på " + limit);
+    }
+    data.append(buf, *n);
+  }
+  return data;
 }
 
 }  // namespace samkjop::spend

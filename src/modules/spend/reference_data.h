@@ -99,8 +99,19 @@ core::Result<AgreementSet> ParseAgreementsCsv(std::string_view text, std::string
 // those of AccountMap::Build.
 core::Result<AccountMap> ParseCategoriesCsv(std::string_view text, std::string_view name);
 
-// Reads a whole (small) file. Error "spend.unreadable" naming the file.
-core::Result<std::string> ReadSmallFile(const std::string& path);
+// The largest agreements.csv or categories.csv read. They are reference
+// files: a row is about 100 bytes, so 16 MiB holds well over 100 000
+// agreements or account mappings (a region has hundreds to a few thousand),
+// and parsing one takes about 4 times its size in memory.
+inline constexpr size_t kMaxReferenceFileBytes = size_t{16} << 20;
+
+// Reads a whole (small) file of at most `max_bytes`. A regular file is
+// refused by its size before it is read; a pipe is read until it passes the
+// limit. Errors (InvalidArgument, naming the file): "spend.unreadable" (not
+// found, no permission, a folder, a read error); "spend.file_too_large"
+// (the message names the limit in MiB).
+core::Result<std::string> ReadSmallFile(const std::string& path,
+                                        size_t max_bytes = kMaxReferenceFileBytes);
 
 }  // namespace samkjop::spend
 

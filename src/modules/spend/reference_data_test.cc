@@ -2,8 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <climits>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
 #include <string>
+#include <thread>
 
 namespace samkjop::spend {
 namespace {
@@ -111,6 +118,36 @@ TEST(AgreementSetTest, BuildFromRegisterRows) {
   core::Result<AgreementSet> set = AgreementSet::Build({row});
   ASSERT_FALSE(set.ok());
   EXPECT_EQ(set.status().fields().at(0).field, "avtale 42");
+}
+
+// Issue 8, defect 21: a reference file of unknown size (a pipe) is read only
+// up to the limit (16 MiB), then refused naming the file and the limit.
+TEST(ReadSmallFileTest, PipeOverTheLimitIsRefused) {
+  std::signal(SIGPIPE, SIG_IGN);
+  const std::string fifo =
+      (std::filesystem::temp_directory_path() / ("spend_fifo_" + std::to_string(::getpid())))
+          .string();
+  ::unlink(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  size_t written = 0;
+  std::thread writer([&] {
+    std::FILE* f = std::fopen(fifo.c_str(), "wb");
+    if (!f) return;
+    const std::string block(1 << 20, 'x');
+    for (int idx = 0; idx < 64; ++idx) {
+      if (std::fwrite(block.data(), 1, block.size(), f) != block.size()) break;
+      written += block.size();
+    }
+    std::fclose(f);
+  });
+  core::Result<std::string> text = ReadSmallFile(fifo);
+  writer.join();
+  ::unlink(fifo.c_str());
+  ASSERT_FALSE(text.ok()) << "read " << text->size() << " bytes";
+  EXPECT_EQ(text.status().code_name(), "spend.file_too_large");
+  EXPECT_NE(text.status().message().find(fifo), std::string::npos) << text.status().message();
+  EXPECT_NE(text.status().message().find("16 MiB"), std::string::npos) << text.status().message();
+  EXPECT_LT(written, size_t{64} << 20);  // the reader stopped early
 }
 
 }  // namespace

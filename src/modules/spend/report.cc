@@ -45,8 +45,6 @@ std::string FormatMicro(std::int64_t micro) {
   return buf;
 }
 
-double OreToDouble(OreSum ore) { return static_cast<double>(ore) / 100.0; }
-
 }  // namespace
 
 std::string_view ReasonCode(RejectReason reason) {
@@ -90,24 +88,34 @@ std::string_view RiskLevelCode(RiskLevel level) {
 
 namespace {
 
-// Appends øre as NOK with two decimals, exactly.
-void AppendOre(std::string* out, OreSum ore) {
-  const bool negative = ore < 0;
-  unsigned __int128 m = negative ? static_cast<unsigned __int128>(-(ore + 1)) + 1
-                                 : static_cast<unsigned __int128>(ore);
-  const unsigned cents = static_cast<unsigned>(m % 100);
-  m /= 100;
+// Appends the decimal digits of |v| (any size).
+void AppendMagnitude(std::string* out, OreSum v) {
+  unsigned __int128 m =
+      v < 0 ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
   char digits[48];
   int n = 0;
   do {
     digits[n++] = static_cast<char>('0' + static_cast<int>(m % 10));
     m /= 10;
   } while (m);
-  if (negative) out->push_back('-');
   while (n) out->push_back(digits[--n]);
+}
+
+// Appends øre as NOK with two decimals, exactly.
+void AppendOre(std::string* out, OreSum ore) {
+  if (ore < 0) out->push_back('-');
+  const OreSum whole = ore / 100;  // truncates toward zero, like the sign above
+  const int cents = static_cast<int>(ore < 0 ? -(ore % 100) : ore % 100);
+  AppendMagnitude(out, whole);
   out->push_back('.');
   out->push_back(static_cast<char>('0' + cents / 10));
   out->push_back(static_cast<char>('0' + cents % 10));
+}
+
+// Appends øre as a JSON integer, exactly (128 bits).
+void AppendOreInteger(std::string* out, OreSum ore) {
+  if (ore < 0) out->push_back('-');
+  AppendMagnitude(out, ore);
 }
 
 void AppendInt(std::string* out, std::int64_t v) {
@@ -124,6 +132,14 @@ std::string FormatOre(OreSum ore) {
   return out;
 }
 
+std::optional<double> OreAsSpreadsheetNok(OreSum ore) {
+  constexpr OreSum kLimit = 1'000'000'000'000'000;  // 10^15: 15 significant digits
+  if (ore <= -kLimit || ore >= kLimit) return std::nullopt;
+  // |ore| < 2^53, so it converts exactly, and the division is correctly
+  // rounded: the nearest double to the decimal NOK value.
+  return static_cast<double>(static_cast<std::int64_t>(ore)) / 100.0;
+}
+
 namespace {
 
 // Writes the JSON report into *out_ptr, calling flush(out_ptr) after each row
@@ -133,12 +149,12 @@ void EmitJson(const SpendReport& r, std::string* out_ptr, Flush&& flush) {
   std::string& out = *out_ptr;
   out += "{\n  \"year\": ";
   AppendInt(&out, r.year);
-  out += ",\n  \"thresholds\": {\"protocol\": ";
-  AppendOre(&out, r.thresholds.protocol_ore);
-  out += ", \"national\": ";
-  AppendOre(&out, r.thresholds.national_ore);
-  out += ", \"eea\": ";
-  AppendOre(&out, r.thresholds.eea_ore);
+  out += ",\n  \"thresholds\": {\"protocol_ore\": ";
+  AppendOreInteger(&out, r.thresholds.protocol_ore);
+  out += ", \"national_ore\": ";
+  AppendOreInteger(&out, r.thresholds.national_ore);
+  out += ", \"eea_ore\": ";
+  AppendOreInteger(&out, r.thresholds.eea_ore);
   const SpendCounts& c = r.counts;
   const std::pair<const char*, std::int64_t> counts[] = {
       {"lines_read", c.lines_read},   {"rejected", c.rejected},
@@ -171,10 +187,10 @@ void EmitJson(const SpendReport& r, std::string* out_ptr, Flush&& flush) {
     AppendJsonString(&out, l.buyer_orgnr);
     out += ", \"product_area\": ";
     AppendJsonString(&out, l.product_area);
-    out += ", \"total\": ";
-    AppendOre(&out, l.total);
-    out += ", \"covered\": ";
-    AppendOre(&out, l.covered);
+    out += ", \"total_ore\": ";
+    AppendOreInteger(&out, l.total);
+    out += ", \"covered_ore\": ";
+    AppendOreInteger(&out, l.covered);
     out += ", \"share\": ";
     out += l.share_micro ? FormatMicro(*l.share_micro) : "null";
     out += "}";
@@ -192,10 +208,10 @@ void EmitJson(const SpendReport& r, std::string* out_ptr, Flush&& flush) {
     AppendJsonString(&out, k.supplier_name);
     out += ", \"product_area\": ";
     AppendJsonString(&out, k.product_area);
-    out += ", \"uncovered\": ";
-    AppendOre(&out, k.uncovered);
-    out += ", \"estimated_value\": ";
-    AppendOre(&out, k.estimated_value);
+    out += ", \"uncovered_ore\": ";
+    AppendOreInteger(&out, k.uncovered);
+    out += ", \"estimated_value_ore\": ";
+    AppendOreInteger(&out, k.estimated_value);
     out += ", \"level\": ";
     AppendJsonString(&out, RiskLevelCode(k.level));
     out += "}";
@@ -256,7 +272,27 @@ core::Status WriteXlsx(const SpendReport& r, const std::string& path) {
   format_set_num_format(money, "#,##0.00");
   lxw_format* share = workbook_add_format(wb);
   format_set_num_format(share, "0.0%");
+  lxw_format* exact_text = workbook_add_format(wb);  // an amount too large to be a number
+  format_set_align(exact_text, LXW_ALIGN_RIGHT);
   constexpr lxw_row_t kMaxRows = 1048576;
+
+  // Money: a number in NOK where that is exact (OreAsSpreadsheetNok), else
+  // the exact NOK text with two decimals.
+  auto write_ore = [&](lxw_worksheet* sheet, lxw_row_t at, lxw_col_t col, OreSum ore) {
+    if (const std::optional<double> nok = OreAsSpreadsheetNok(ore)) {
+      worksheet_write_number(sheet, at, col, *nok, money);
+    } else {
+      worksheet_write_string(sheet, at, col, FormatOre(ore).c_str(), exact_text);
+    }
+  };
+  // Counts and line numbers: numbers while they have at most 15 digits.
+  auto write_count = [&](lxw_worksheet* sheet, lxw_row_t at, lxw_col_t col, std::int64_t value) {
+    if (value > -1'000'000'000'000'000 && value < 1'000'000'000'000'000) {
+      worksheet_write_number(sheet, at, col, static_cast<double>(value), nullptr);
+    } else {
+      worksheet_write_string(sheet, at, col, std::to_string(value).c_str(), exact_text);
+    }
+  };
 
   auto header = [&](lxw_worksheet* ws, std::initializer_list<const char*> names) {
     lxw_col_t col = 0;
@@ -275,7 +311,7 @@ core::Status WriteXlsx(const SpendReport& r, const std::string& path) {
   worksheet_write_number(ws, row++, 1, r.year, nullptr);
   for (const auto& [name, value] : counts) {
     worksheet_write_string(ws, row, 0, name, nullptr);
-    worksheet_write_number(ws, row++, 1, static_cast<double>(value), nullptr);
+    write_count(ws, row++, 1, value);
   }
   const std::pair<const char*, std::int64_t> thresholds[] = {
       {"threshold_protocol_nok", r.thresholds.protocol_ore},
@@ -283,7 +319,7 @@ core::Status WriteXlsx(const SpendReport& r, const std::string& path) {
       {"threshold_eea_nok", r.thresholds.eea_ore}};
   for (const auto& [name, value] : thresholds) {
     worksheet_write_string(ws, row, 0, name, nullptr);
-    worksheet_write_number(ws, row++, 1, OreToDouble(value), money);
+    write_ore(ws, row++, 1, value);
   }
   for (const FileError& e : r.file_errors) {
     worksheet_write_string(ws, row, 0, ("file_error: " + e.file).c_str(), nullptr);
@@ -298,7 +334,7 @@ core::Status WriteXlsx(const SpendReport& r, const std::string& path) {
   row = 1;
   for (const RejectedExample& e : r.rejected_examples) {
     worksheet_write_string(ws, row, 0, e.file.c_str(), nullptr);
-    worksheet_write_number(ws, row, 1, static_cast<double>(e.line), nullptr);
+    write_count(ws, row, 1, static_cast<std::int64_t>(e.line));
     worksheet_write_string(ws, row, 2, std::string(ReasonCode(e.reason)).c_str(), nullptr);
     worksheet_write_string(ws, row++, 3, std::string(ReasonTextNb(e.reason)).c_str(), nullptr);
   }
@@ -313,8 +349,8 @@ core::Status WriteXlsx(const SpendReport& r, const std::string& path) {
     if (row >= kMaxRows) break;
     worksheet_write_string(ws, row, 0, l.buyer_orgnr.c_str(), nullptr);
     worksheet_write_string(ws, row, 1, l.product_area.c_str(), nullptr);
-    worksheet_write_number(ws, row, 2, OreToDouble(l.total), money);
-    worksheet_write_number(ws, row, 3, OreToDouble(l.covered), money);
+    write_ore(ws, row, 2, l.total);
+    write_ore(ws, row, 3, l.covered);
     if (l.share_micro) worksheet_write_number(ws, row, 4, *l.share_micro / 1e6, share);
     ++row;
   }
@@ -332,8 +368,8 @@ core::Status WriteXlsx(const SpendReport& r, const std::string& path) {
     worksheet_write_string(ws, row, 1, k.supplier_orgnr.c_str(), nullptr);
     worksheet_write_string(ws, row, 2, k.supplier_name.c_str(), nullptr);
     worksheet_write_string(ws, row, 3, k.product_area.c_str(), nullptr);
-    worksheet_write_number(ws, row, 4, OreToDouble(k.uncovered), money);
-    worksheet_write_number(ws, row, 5, OreToDouble(k.estimated_value), money);
+    write_ore(ws, row, 4, k.uncovered);
+    write_ore(ws, row, 5, k.estimated_value);
     worksheet_write_string(ws, row++, 6, std::string(RiskLevelCode(k.level)).c_str(), nullptr);
   }
   worksheet_set_column(ws, 0, 1, 14, nullptr);

@@ -100,9 +100,19 @@ struct SpendReport {
 // "-1234.50": øre as NOK with two decimals (exact, any size).
 std::string FormatOre(OreSum ore);
 
+// `ore` in NOK as a spreadsheet number, when that is exact: |ore| < 10^15
+// (at most 15 significant digits, which libxlsxwriter's "%.16G" and every
+// spreadsheet keep, so the cell reads back as the same øre). nullopt beyond
+// (above 10 000 milliarder NOK); WriteXlsx then writes FormatOre() as text.
+std::optional<double> OreAsSpreadsheetNok(OreSum ore);
+
 // The JSON report: {"year", "thresholds", "counts", "rejected_examples",
-// "loyalty", "risks", "file_errors"}; amounts as JSON numbers in NOK with two
-// decimals, share as a number with six decimals or null.
+// "loyalty", "risks", "file_errors"}. Every amount is integer øre in a key
+// ending in "_ore" (thresholds.protocol_ore/national_ore/eea_ore,
+// loyalty total_ore/covered_ore, risks uncovered_ore/estimated_value_ore),
+// written exactly at any size: beyond ±(2^63 − 1) a sum is still a JSON
+// integer, which readers without big integers may round. share is a number
+// with six decimals or null.
 std::string ToJson(const SpendReport& report);
 
 // Writes the same JSON to `file` in 1 MiB pieces (no copy of the whole
@@ -110,7 +120,10 @@ std::string ToJson(const SpendReport& report);
 core::Status WriteJson(const SpendReport& report, std::FILE* file, const std::string& name);
 
 // Writes an xlsx workbook with the sheets "counts", "rejected", "loyalty" and
-// "risks" (amounts as numbers in NOK). Error "spend.xlsx_write" naming the path.
+// "risks". Amounts are numbers in NOK (format #,##0.00) where
+// OreAsSpreadsheetNok() is exact, else right-aligned text with the exact NOK
+// value; counts are numbers up to 15 digits, else text. Error
+// "spend.xlsx_write" naming the path.
 core::Status WriteXlsx(const SpendReport& report, const std::string& path);
 
 }  // namespace samkjop::spend

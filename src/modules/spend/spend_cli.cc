@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <system_error>
+#include <thread>
 
 #include "modules/spend/engine.h"
 #include "modules/spend/invoice_source.h"
@@ -83,24 +84,6 @@ core::Result<std::vector<std::string>> ExpandInputs(const std::vector<std::strin
   return inputs;
 }
 
-// Reads up to `limit` bytes of `source` after `prefix`.
-core::Result<std::string> ReadAll(std::string prefix, ByteSource& source, size_t limit,
-                                  const std::string& name) {
-  std::string data = std::move(prefix);
-  char buf[1 << 16];
-  while (true) {
-    core::Result<size_t> n = source.Read(buf, sizeof buf);
-    if (!n.ok()) return n.status();
-    if (*n == 0) break;
-    data.append(buf, *n);
-    if (data.size() > limit) {
-      return Status::InvalidField("spend.peppol_invalid", name,
-                                  name + ": ikke en lesbar PEPPOL-faktura: filen er for stor");
-    }
-  }
-  return data;
-}
-
 std::string HumanBytes(double bytes) {
   char buf[32];
   if (bytes >= 1e9)
@@ -114,6 +97,8 @@ int Fail(std::FILE* err, const Status& st) {
   std::fprintf(err, "samkjop spend: %s\n", st.message().c_str());
   return 2;
 }
+
+unsigned Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 }  // namespace
 
@@ -139,10 +124,18 @@ int RunAnalyze(const AnalyzeArgs& args, std::FILE* out, std::FILE* err) {
                                      "fant ingen fakturafiler (*.csv, *.tsv, *.txt, *.xml)"));
   }
 
+  // More workers than cores only cost memory (each has its buffers and its
+  // aggregates: 5 000 threads took 12.9 GB), so --threads stops at the cores.
+  unsigned threads = args.threads;
+  if (threads > Cores()) {
+    std::fprintf(err, "samkjop spend: --threads %u er flere enn maskinens %u kjerner; bruker %u\n",
+                 threads, Cores(), Cores());
+    threads = Cores();
+  }
   EngineOptions options;
   options.year = args.year;
   options.thresholds = *thresholds;
-  options.threads = args.threads;
+  options.threads = threads;
   auto last_report = started;
   if (!args.quiet) {
     options.on_progress = [&, err](const Progress& p) {
@@ -181,17 +174,24 @@ int RunAnalyze(const AnalyzeArgs& args, std::FILE* out, std::FILE* err) {
     }
     head.resize(got);
     if (LooksLikeXml(head)) {
-      core::Result<std::string> xml = ReadAll(std::move(head), *source, kMaxPeppolBytes, input);
+      // One document at a time, refused by its size before it is read, its
+      // rows streamed to the engine in batches: the limit bounds the memory
+      // of PEPPOL input, whatever the number of files.
+      core::Result<std::string> xml = ReadPeppolDocument(std::move(head), *source, input);
+      Status engine_error;
       core::Result<PeppolDocument> doc =
-          xml.ok() ? ParsePeppol(*xml, input) : core::Result<PeppolDocument>(xml.status());
+          xml.ok() ? ParsePeppolRows(*xml, input,
+                                     [&](std::span<const InvoiceRow> rows) {
+                                       engine_error = engine.AddRows(input, rows);
+                                       return engine_error;
+                                     })
+                   : core::Result<PeppolDocument>(xml.status());
+      if (!engine_error.ok()) return Fail(err, engine_error);
       if (!doc.ok()) {
         std::fprintf(err, "samkjop spend: %s (filen hoppes over)\n",
                      doc.status().message().c_str());
         engine.AddFileError({input, doc.status().message()});
-        continue;
       }
-      Status st = engine.AddRows(input, doc->rows);
-      if (!st.ok()) return Fail(err, st);
       continue;
     }
     PrefixedSource csv(std::move(head), std::move(source));
@@ -266,7 +266,9 @@ void RegisterCli(CLI::App& app, int& exit_code) {
       "Grensen for protokollplikt i NOK (overstyrer tabellen)");
   analyze->add_option("--out", args->out, "JSON-rapport (standard: standard ut)");
   analyze->add_option("--xlsx", args->xlsx, "Regneark med ett ark per del av rapporten");
-  analyze->add_option("--threads", args->threads, "Antall arbeidstråder (standard: alle kjerner)");
+  analyze->add_option("--threads", args->threads,
+                      "Antall arbeidstråder, høyst antall kjerner (her " + std::to_string(Cores()) +
+                          "; et større tall settes ned, med en merknad); standard: alle kjerner");
   analyze->add_flag("--quiet,-q", args->quiet, "Ingen fremdrift på standard feil");
   analyze->callback([args, &exit_code] { exit_code = RunAnalyze(*args, stdout, stderr); });
 }

@@ -28,16 +28,20 @@ struct AnalyzeArgs {
   std::string categories;
   int year = 0;
   ThresholdOverrides thresholds;
-  std::string out;   // JSON report path; empty or "-": standard output
-  std::string xlsx;  // optional xlsx report path
-  unsigned threads = 0;
-  bool quiet = false;  // no progress or summary on stderr
+  std::string out;       // JSON report path; empty or "-": standard output
+  std::string xlsx;      // optional xlsx report path
+  unsigned threads = 0;  // 0: all cores; more than the cores is clamped to them,
+                         // with a note on stderr (even with quiet)
+  bool quiet = false;    // no progress or summary on stderr
 };
 
 // Runs the analysis. Writes the JSON to args.out (or `out` when it is empty
 // or "-"), messages and progress to `err`. Returns 0 when the run completed
-// (whatever it rejected), 2 when bad input stopped it (unreadable file,
-// missing column, invalid UTF-8, bad agreements/categories, bad flag).
+// (whatever it rejected; a PEPPOL file that cannot be used, e.g. one over
+// kMaxPeppolBytes, is a file error and the run goes on), 2 when bad input
+// stopped it (unreadable file, missing column, invalid UTF-8, bad
+// agreements/categories, agreements or categories file over
+// kMaxReferenceFileBytes, bad flag).
 int RunAnalyze(const AnalyzeArgs& args, std::FILE* out, std::FILE* err);
 
 }  // namespace samkjop::spend
