@@ -9,6 +9,7 @@ function(samkjop_migrations target module ns)
     COMMAND ${CMAKE_COMMAND} -DMODULE=${module} -DNS=${ns} -DOUT=${out} "-DFILES=${sql_files}"
             -P ${PROJECT_SOURCE_DIR}/cmake/embed_migrations.cmake
     DEPENDS ${sql_files} ${PROJECT_SOURCE_DIR}/cmake/embed_migrations.cmake
-    COMMENT "Embedding ${module} migrations")
+    COMMENT "Embedding ${module} migrations"
+    VERBATIM)  # FILES is a ;-list: without VERBATIM the shell splits it at the second file
   target_sources(${target} PRIVATE ${out})
 endfunction()
