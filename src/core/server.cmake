@@ -5,6 +5,7 @@ add_library(samkjop_core STATIC
   http/router.cc
   http/json_body.cc
   http/pipeline.cc
+  http/client_address.cc
   http/server.cc
   storage/database.cc
   auth/principal.cc
@@ -22,6 +23,9 @@ target_link_libraries(samkjop_core
          PkgConfig::XLSXWRITER Threads::Threads ${CMAKE_DL_LIBS}
   PRIVATE restinio::restinio)
 
-add_executable(core_test auth/auth_service_test.cc)
+add_executable(core_test
+  auth/auth_service_test.cc
+  http/client_address_test.cc
+)
 target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_test)
