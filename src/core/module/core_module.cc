@@ -153,7 +153,7 @@ void AddRoutes(http::Router& router, Services& sv) {
        200,
        "application/json",
        {},
-       {401, 429}},
+       {401, 429, 503}},
       [&sv](Context& ctx) -> Result<Response> {
         auto body = http::ParseJsonObject(ctx.req);
         if (!body.ok()) return body.status();
@@ -164,7 +164,9 @@ void AddRoutes(http::Router& router, Services& sv) {
         SAMKJOP_RETURN_IF_ERROR(f.Finish("auth.invalid_body"));
         // The raw password, untrimmed.
         std::string raw = (*body)["password"].get<std::string>();
-        auto r = sv.auth.Login(username, raw, ctx.req.remote_ip, ctx.req.request_id);
+        // Throttled per account and per client (behind a trusted proxy: the
+        // client it names, core/http/client_address.h).
+        auto r = sv.auth.Login(username, raw, ctx.req.client_ip, ctx.req.request_id);
         if (!r.ok()) return r.status();
         Response resp = Response::Json(auth::AuthService::PrincipalJson(r->principal));
         resp.AddHeader("Set-Cookie",
@@ -199,7 +201,10 @@ void AddRoutes(http::Router& router, Services& sv) {
          {{"current_password", {{"type", "string"}}}, {"new_password", {{"type", "string"}}}}},
         {"additionalProperties", false}},
        nullptr,
-       204},
+       204,
+       "application/json",
+       {},
+       {429, 503}},
       [&sv](Context& ctx) -> Result<Response> {
         auto body = http::ParseJsonObject(ctx.req);
         if (!body.ok()) return body.status();
@@ -209,9 +214,9 @@ void AddRoutes(http::Router& router, Services& sv) {
         if (!cur || cur->empty()) f.AddError("current_password", "Må fylles ut.");
         if (!next || next->empty()) f.AddError("new_password", "Må fylles ut.");
         SAMKJOP_RETURN_IF_ERROR(f.Finish("auth.invalid_body"));
-        SAMKJOP_RETURN_IF_ERROR(
-            sv.auth.ChangePassword(ctx.user(), (*body)["current_password"].get<std::string>(),
-                                   (*body)["new_password"].get<std::string>(), ctx.req.request_id));
+        SAMKJOP_RETURN_IF_ERROR(sv.auth.ChangePassword(
+            ctx.user(), (*body)["current_password"].get<std::string>(),
+            (*body)["new_password"].get<std::string>(), ctx.req.client_ip, ctx.req.request_id));
         return Response::NoContent();
       });
 

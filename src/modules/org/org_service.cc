@@ -539,7 +539,7 @@ Result<UserView> OrgService::CreateUser(const Actor& actor, const std::string& u
     errors.push_back(
         {"username",
          "Brukernavnet må være 2–50 tegn: små bokstaver a–z, sifre, punktum, - eller _."});
-  Status pw = auth_.CheckPasswordPolicy(password, "password");
+  Status pw = auth_.CheckPasswordPolicy(password, username, "password");
   if (!pw.ok()) errors.push_back(pw.fields()[0]);
   std::int64_t id;
   {
@@ -582,7 +582,7 @@ Result<UserView> OrgService::ResetPassword(const Actor& actor, std::int64_t id,
                                            const std::string& password) {
   auto u = GetUser(id);
   if (!u.ok()) return u.status();
-  SAMKJOP_RETURN_IF_ERROR(auth_.CheckPasswordPolicy(password, "new_password"));
+  SAMKJOP_RETURN_IF_ERROR(auth_.CheckPasswordPolicy(password, u->user.username, "new_password"));
   {
     Session s = db_.Acquire();
     WriteTx tx(s);
@@ -691,7 +691,7 @@ Result<std::int64_t> AddUserWithRole(core::storage::Database& db, core::auth::Au
   auto role = core::auth::ParseRole(role_name);
   if (!role)
     return Status::InvalidField("org.unknown_role", "role", "Ukjent rolle «" + role_name + "».");
-  SAMKJOP_RETURN_IF_ERROR(auth.CheckPasswordPolicy(password, "password"));
+  SAMKJOP_RETURN_IF_ERROR(auth.CheckPasswordPolicy(password, username, "password"));
   Session s = db.Acquire();
   auto& sql = s.sql();
   std::string muni;
@@ -737,7 +737,7 @@ Result<std::int64_t> AddUserWithRole(core::storage::Database& db, core::auth::Au
 Status SetUserPassword(core::storage::Database& db, core::auth::AuthService& auth,
                        const Actor& actor, const std::string& username,
                        const std::string& password) {
-  SAMKJOP_RETURN_IF_ERROR(auth.CheckPasswordPolicy(password, "password"));
+  SAMKJOP_RETURN_IF_ERROR(auth.CheckPasswordPolicy(password, username, "password"));
   Session s = db.Acquire();
   std::int64_t id = auth.FindUserId(s.sql(), username);
   if (!id)
