@@ -12,6 +12,9 @@ PACKAGES=(
   libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libsodium-dev libpugixml-dev libxlsxwriter-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the password policy: libpwquality, and cracklib's dictionary, which libpwquality only
+  # recommends (so it is named here; serve refuses to start without it)
+  libpwquality-dev cracklib-runtime
   # runtime: SOCI backends are loaded at run time; tzdata for Europe/Oslo
   libsoci-sqlite3-4.0 libsoci-postgresql4.0 tzdata sqlite3
   # tests: PostgreSQL server, browser for Playwright, XML validation

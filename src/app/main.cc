@@ -5,10 +5,13 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -16,6 +19,7 @@
 
 #include "app/backup.h"
 #include "app/modules.h"
+#include "core/http/client_address.h"
 #include "core/http/pipeline.h"
 #include "core/http/server.h"
 #include "core/nor/civil_date.h"
@@ -127,18 +131,23 @@ std::string DefaultWebDir(const char* argv0) {
   return "";
 }
 
-core::auth::AuthConfig AuthConfigFrom(const std::string& cost, int max_failures, int lock_seconds,
-                                      const std::string& public_url) {
+core::auth::AuthConfig AuthConfigFrom(const std::string& cost, const std::string& public_url) {
   core::auth::AuthConfig c;
   if (cost == "min") {
     c.hash_opslimit = 1;
     c.hash_memlimit = 8192;
   }
-  c.max_failures_per_account = max_failures;
-  c.max_failures_per_address = max_failures * 4;
-  c.lock_seconds = lock_seconds;
   c.secure_cookie = public_url.rfind("https://", 0) == 0;
   return c;
+}
+
+// Password hashes at once: one per two cores by default, always fewer than
+// the worker threads, so hashing never takes every thread.
+void SizeHashGate(core::auth::AuthConfig* c, int threads, int concurrency) {
+  int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  c->hash_concurrency =
+      concurrency > 0 ? concurrency : std::max(1, std::min(cores / 2, threads - 1));
+  c->hash_queue = std::max(0, threads - c->hash_concurrency - 1);
 }
 
 // Everything a command needs from the module list, built once.
@@ -259,7 +268,8 @@ int Main(int argc, char** argv) {
   std::string listen = "127.0.0.1:8080", public_url, web_dir, hash_cost = "interactive",
               serve_today;
   std::size_t threads = 4, max_body_kib = 1024;
-  int login_max_failures = 5, login_lock_seconds = 900;
+  int account_limit = 5, address_limit = 100, first_lock_seconds = 1, hash_concurrency = 0;
+  std::vector<std::string> trusted_proxy_list;
   bool test_gauges = false;
   auto* serve = app.add_subcommand("serve", "Run the web server (migrates the database first)");
   AddDataOptions(serve, &serve_data);
@@ -282,13 +292,30 @@ int Main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"interactive", "min"}));
   serve
-      ->add_option("--login-max-failures", login_max_failures,
-                   "Failed logins per account before a lock (x4 per address)")
+      ->add_option("--trusted-proxy", trusted_proxy_list,
+                   "A reverse proxy (ADDRESS or ADDRESS/PREFIX, IPv4 or IPv6; repeatable) whose "
+                   "X-Forwarded-For names the client; from any other peer the header is ignored")
+      ->type_name("ADDRESS/CIDR");
+  serve
+      ->add_option("--login-account-limit", account_limit,
+                   "Failed password attempts per account before it is locked")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  serve->add_option("--login-lock-seconds", login_lock_seconds, "How long a lock lasts")
+  serve
+      ->add_option("--login-address-limit", address_limit,
+                   "Failed logins per client address before it is locked")
       ->capture_default_str()
-      ->check(CLI::Range(1, 86400));
+      ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option(
+          "--login-first-lock-seconds", first_lock_seconds,
+          "Tests only: the first lock at a limit; it doubles per further failure, up to 900 s")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 900));
+  serve
+      ->add_option("--hash-concurrency", hash_concurrency,
+                   "Password hashes at once (default: one per two cores, fewer than --threads)")
+      ->check(CLI::Range(1, 64));
   AddTodayOption(serve, &serve_today);
   serve->add_flag("--test-gauges", test_gauges,
                   "Tests only: expose GET /api/test/gauges (bytes buffered, hashes running)");
@@ -300,13 +327,34 @@ int Main(int argc, char** argv) {
       return;
     }
     so.threads = threads;
-    RuntimeConfig cfg{
-        threads + 2, AuthConfigFrom(hash_cost, login_max_failures, login_lock_seconds, public_url)};
-    auto rt = OpenRuntime(a, serve_data, serve_today, cfg);
+    auto proxies = core::http::TrustedProxies::Parse(trusted_proxy_list);
+    if (!proxies.ok()) {
+      exit_code = Fail(proxies.status());
+      return;
+    }
+    core::auth::AuthConfig ac = AuthConfigFrom(hash_cost, public_url);
+    ac.account_limit = account_limit;
+    ac.address_limit = address_limit;
+    ac.first_lock_seconds = first_lock_seconds;
+    SizeHashGate(&ac, static_cast<int>(threads), hash_concurrency);
+    auto rt = OpenRuntime(a, serve_data, serve_today, {threads + 2, ac});
     if (!rt.ok()) {
       exit_code = Fail(rt.status());
       return;
     }
+    auto& auth = *(*rt)->auth;
+    std::string dictionary;
+    if (!auth.password_policy().DictionaryAvailable(&dictionary)) {
+      std::cerr
+          << "samkjop: cracklib's dictionary " << dictionary
+          << ".pwd is missing or unreadable; install cracklib-runtime (scripts/install-deps.sh)\n";
+      exit_code = 1;
+      return;
+    }
+    spdlog::info(
+        R"({{"msg":"auth","trusted_proxies":"{}","account_limit":{},"address_limit":{},"first_lock_seconds":{},"hash_concurrency":{},"hash_queue":{},"dictionary":"{}"}})",
+        proxies->ToString(), ac.account_limit, ac.address_limit, ac.first_lock_seconds,
+        ac.hash_concurrency, ac.hash_queue, dictionary);
     core::Services& sv = *(*rt)->services;
     sv.test_gauges = test_gauges;
     core::http::Router router;
@@ -317,7 +365,7 @@ int Main(int argc, char** argv) {
     core::http::PipelineOptions po;
     po.max_body_bytes = max_body_kib * 1024;
     po.static_dir = web_dir.empty() ? DefaultWebDir(argv[0]) : web_dir;
-    auto& auth = *(*rt)->auth;
+    po.trusted_proxies = *proxies;
     core::http::Pipeline pipeline(
         router, *a.access, [&auth](const std::string& t) { return auth.Resolve(t); }, po);
     core::Status st = core::http::RunServer(pipeline, so, [&] {
@@ -350,7 +398,7 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"interactive", "min"}));
   AddTodayOption(seed, &seed_today);
   seed->callback([&] {
-    auto rt = OpenRuntime(a, seed_data, seed_today, {1, AuthConfigFrom(seed_cost, 5, 900, "")});
+    auto rt = OpenRuntime(a, seed_data, seed_today, {1, AuthConfigFrom(seed_cost, "")});
     if (!rt.ok()) {
       exit_code = Fail(rt.status());
       return;
@@ -408,7 +456,7 @@ int Main(int argc, char** argv) {
   // --- openapi, modules: the route table on a throwaway in-memory database ---
   auto with_router = [&](const std::function<void(const core::http::Router&)>& fn) {
     spdlog::set_level(spdlog::level::warn);  // the throwaway database's migrations are noise here
-    auto rt = OpenRuntime(a, {"sqlite::memory:", ""}, "", {1, AuthConfigFrom("min", 5, 900, "")});
+    auto rt = OpenRuntime(a, {"sqlite::memory:", ""}, "", {1, AuthConfigFrom("min", "")});
     if (!rt.ok()) {
       exit_code = Fail(rt.status());
       return;

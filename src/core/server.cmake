@@ -6,11 +6,15 @@ add_library(samkjop_core STATIC
   http/json_body.cc
   http/route_kit.cc
   http/pipeline.cc
+  http/client_address.cc
   http/server.cc
   storage/database.cc
   auth/principal.cc
   auth/auth_service.cc
   auth/grants.cc
+  auth/hash_gate.cc
+  auth/password_policy.cc
+  auth/throttle.cc
   audit/audit.cc
   module/core_module.cc
   module/module.cc
@@ -20,11 +24,21 @@ add_library(samkjop_core STATIC
 samkjop_migrations(samkjop_core core core)
 target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})
 find_package(restinio REQUIRED)
+# libpwquality (with cracklib's dictionary from cracklib-runtime): the password policy.
+pkg_check_modules(PWQUALITY REQUIRED IMPORTED_TARGET pwquality)
 target_link_libraries(samkjop_core
   PUBLIC samkjop_base nlohmann_json::nlohmann_json spdlog::spdlog ${SOCI_CORE_LIB} PkgConfig::SODIUM
-         PkgConfig::XLSXWRITER Threads::Threads ${CMAKE_DL_LIBS}
+         PkgConfig::PWQUALITY PkgConfig::XLSXWRITER Threads::Threads ${CMAKE_DL_LIBS}
   PRIVATE restinio::restinio)
 
-add_executable(core_test auth/auth_service_test.cc auth/grants_test.cc http/json_body_test.cc)
+add_executable(core_test
+  auth/auth_service_test.cc
+  auth/grants_test.cc
+  auth/hash_gate_test.cc
+  auth/password_policy_test.cc
+  auth/throttle_test.cc
+  http/client_address_test.cc
+  http/json_body_test.cc
+)
 target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_test)

@@ -48,7 +48,7 @@ test('user add and passwd read the password from stdin; bad input exits non-zero
   assert.equal(ok.status, 0, ok.stderr);
   const weak = run(['user', 'add', 'x.y', '--role', 'employee', '--municipality', '944117784', '--data', d], { input: 'kort\n' });
   assert.notEqual(weak.status, 0);
-  assert.match(weak.stderr, /minst 10 tegn/);
+  assert.match(weak.stderr, /minst 15 tegn/);
   const badRole = run(['user', 'add', 'x.z', '--role', 'king', '--data', d], { input: 'Et-sterkt-passord-1\n' });
   assert.equal(badRole.status, 2);
   assert.match(badRole.stderr, /Ukjent rolle/);

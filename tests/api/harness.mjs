@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const binary = join(root, 'build', 'samkjop');
+// SAMKJOP_BIN runs the suite against another binary (e.g. an older build, to see a
+// regression test fail before its fix).
+export const binary = process.env.SAMKJOP_BIN ?? join(root, 'build', 'samkjop');
 export const PASSWORD = 'Samkjop-demo-2026';
 // Time is an input: the server and the demo data run on this pinned date, never on the wall
 // clock. It is deliberately not the real date, so a rule that reads the wall clock fails here.
@@ -41,7 +43,19 @@ export function freePort() {
   });
 }
 
-export async function startServer() {
+// The serve options every suite starts with; a file may override one (`serve: {flag: value}`),
+// drop one (`null`), repeat one (an array) or add its own. The lock at the account limit lasts
+// 60 s here (the production default is 1 s, doubling), so a test's lock outlasts its requests.
+const SERVE_DEFAULTS = {
+  '--password-hash-cost': 'min', '--login-account-limit': '3', '--login-first-lock-seconds': '60',
+  '--max-body-kib': '64', '--test-gauges': true,
+};
+
+/**
+ * Starts a server on its own throwaway database with the demo data.
+ * `hashCost`: argon2id cost of the demo accounts and of the server ('min' or 'interactive').
+ */
+export async function startServer({ serve = {}, hashCost = 'min' } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'samkjop-api-'));
   let db = `sqlite:${join(data, 'samkjop.db')}`;
   const pg = process.env.SAMKJOP_TEST_DB;
@@ -52,16 +66,20 @@ export async function startServer() {
     if (made.status !== 0) throw new Error(`createdb failed: ${made.stderr}`);
     db = pg.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
   }
-  const seed = spawnSync(binary, ['seed-demo', '--db', db, '--data', data, '--password-hash-cost', 'min', '--today', TODAY], { encoding: 'utf8' });
+  const seed = spawnSync(binary, ['seed-demo', '--db', db, '--data', data, '--password-hash-cost', hashCost, '--today', TODAY], { encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`seed-demo failed: ${seed.stderr}`);
   // A stand-in web app, to test static files and the history fallback.
   mkdirSync(join(data, 'web', 'assets'), { recursive: true });
   writeFileSync(join(data, 'web', 'index.html'), '<!doctype html><html lang="nb"><title>Samkjøp</title></html>');
   writeFileSync(join(data, 'web', 'assets', 'app.js'), 'console.log(1);');
   const port = await freePort();
+  const flags = [];
+  for (const [flag, value] of Object.entries({ ...SERVE_DEFAULTS, '--password-hash-cost': hashCost, ...serve })) {
+    if (value === null || value === false) continue;
+    for (const v of Array.isArray(value) ? value : [value]) flags.push(...(v === true ? [flag] : [flag, String(v)]));
+  }
   const proc = spawn(binary, ['serve', '--db', db, '--data', data, '--listen', `127.0.0.1:${port}`, '--today', TODAY,
-    '--password-hash-cost', 'min', '--login-max-failures', '3', '--login-lock-seconds', '60',
-    '--max-body-kib', '64', '--test-gauges', '--web', join(data, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    ...flags, '--web', join(data, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });

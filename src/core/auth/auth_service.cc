@@ -7,6 +7,9 @@
 #include <soci/soci.h>
 #include <sodium.h>
 
+#include <spdlog/spdlog.h>
+
+#include "core/http/client_address.h"
 #include "core/nor/civil_date.h"
 
 namespace samkjop::core::auth {
@@ -16,6 +19,40 @@ long long NowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+std::string AccountKey(const std::string& lower_username) { return "u:" + lower_username; }
+std::string AddressKey(const std::string& client_ip) {
+  return "ip:" + http::AddressGroup(client_ip);
+}
+
+std::string JsonText(const std::string& s) {
+  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// 429 auth.throttled with Retry-After in whole seconds (at least 1).
+Status Throttled(std::int64_t retry_ms, const std::string& what, const std::string& field) {
+  int secs = static_cast<int>(std::max<std::int64_t>(1, (retry_ms + 999) / 1000));
+  std::string when;
+  if (secs < 60) {
+    when = secs == 1 ? "1 sekund" : std::to_string(secs) + " sekunder";
+  } else {
+    int minutes = (secs + 59) / 60;
+    when = minutes == 1 ? "1 minutt" : std::to_string(minutes) + " minutter";
+  }
+  std::string message = what + " Prøv igjen om " + when + ".";
+  std::vector<FieldError> fields;
+  if (!field.empty()) fields.push_back({field, message});
+  Status st(ErrorCode::kTooManyRequests, "auth.throttled", message, fields);
+  st.WithRetryAfter(secs);
+  return st;
+}
+
+Status Busy() {
+  Status st(ErrorCode::kUnavailable, "auth.busy",
+            "Serveren er opptatt med andre innlogginger. Prøv igjen om et øyeblikk.");
+  st.WithRetryAfter(1);
+  return st;
 }
 
 std::string Hex(const unsigned char* b, size_t n) {
@@ -42,81 +79,71 @@ std::string Lower(std::string s) {
   return s;
 }
 
-size_t Utf8Length(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 }  // namespace
 
-AuthService::AuthService(storage::Database& db, AuthConfig config) : db_(db), config_(config) {
+AuthService::AuthService(storage::Database& db, AuthConfig config)
+    : db_(db),
+      config_(std::move(config)),
+      gate_(config_.hash_concurrency, config_.hash_queue,
+            std::chrono::milliseconds(config_.hash_wait_ms)) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  dummy_hash_ = HashPassword("not-a-real-password-only-for-timing");
+  auto dummy = HashPassword("not-a-real-password-only-for-timing");
+  if (!dummy.ok()) throw std::runtime_error("argon2id: cannot make the timing hash");
+  dummy_hash_ = *dummy;
 }
 
-std::string AuthService::HashPassword(const std::string& password) const {
+Result<std::string> AuthService::HashPassword(const std::string& password) const {
+  HashGate::Permit permit = gate_.Acquire();
+  if (!permit.ok()) return Busy();
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), config_.hash_opslimit,
                             config_.hash_memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw std::runtime_error("argon2id: out of memory");
-  return out;
+  return std::string(out);
 }
 
-bool AuthService::VerifyPassword(const std::string& hash, const std::string& password) {
+Result<bool> AuthService::VerifyPassword(const std::string& hash,
+                                         const std::string& password) const {
+  HashGate::Permit permit = gate_.Acquire();
+  if (!permit.ok()) return Busy();
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-Status AuthService::CheckPasswordPolicy(const std::string& password, const std::string& field,
-                                        const std::string& username) const {
-  (void)username;  // the dictionary and username checks come with the password policy (issue 8)
-  if (static_cast<int>(Utf8Length(password)) < config_.min_password_length)
-    return Status::InvalidField(
-        "auth.weak_password", field,
-        "Passordet må ha minst " + std::to_string(config_.min_password_length) + " tegn.");
-  if (password.size() > 1024)
-    return Status::InvalidField("auth.weak_password", field, "Passordet er for langt.");
-  return Status::Ok();
+Status AuthService::CheckPasswordPolicy(const std::string& password, const std::string& username,
+                                        const std::string& field) const {
+  return policy_.Check(password, username, field);
 }
 
-Status AuthService::CheckThrottle(soci::session& sql, const std::string& key, long long now) {
-  long long locked_until = 0;
-  soci::indicator ind = soci::i_null;
-  sql << "SELECT locked_until FROM auth_login_throttle WHERE key = :k", soci::use(key),
-      soci::into(locked_until, ind);
-  if (sql.got_data() && ind == soci::i_ok && locked_until > now) {
-    int wait = static_cast<int>(locked_until - now);
-    int minutes = (wait + 59) / 60;
-    Status st(ErrorCode::kTooManyRequests, "auth.throttled",
-              "For mange mislykkede innlogginger. Prøv igjen om " + std::to_string(minutes) +
-                  (minutes == 1 ? " minutt." : " minutter."));
-    st.WithRetryAfter(wait);
-    return st;
-  }
-  return Status::Ok();
+std::int64_t AuthService::NowMs() const {
+  if (config_.now_ms_for_test) return config_.now_ms_for_test();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
-void AuthService::RecordFailure(soci::session& sql, const std::string& key, int max,
-                                long long now) {
-  long long failures = 0, window_start = 0;
-  sql << "SELECT failures, window_start FROM auth_login_throttle WHERE key = :k", soci::use(key),
-      soci::into(failures), soci::into(window_start);
-  bool exists = sql.got_data();
-  if (!exists || now - window_start > config_.failure_window_seconds) {
-    failures = 0;
-    window_start = now;
-  }
-  ++failures;
-  long long locked_until = failures >= max ? now + config_.lock_seconds : 0;
-  if (exists) {
-    sql << "UPDATE auth_login_throttle SET failures = :f, window_start = :w, locked_until = :l "
-           "WHERE key = :k",
-        soci::use(failures), soci::use(window_start), soci::use(locked_until), soci::use(key);
-  } else {
-    sql << "INSERT INTO auth_login_throttle (key, failures, window_start, locked_until) "
-           "VALUES (:k, :f, :w, :l)",
-        soci::use(key), soci::use(failures), soci::use(window_start), soci::use(locked_until);
+throttle::Rule AuthService::AccountRule() const {
+  return {config_.account_limit, config_.first_lock_seconds * 1000LL,
+          config_.max_lock_seconds * 1000LL, config_.quiet_seconds * 1000LL};
+}
+
+throttle::Rule AuthService::AddressRule() const {
+  throttle::Rule r = AccountRule();
+  r.limit = config_.address_limit;
+  return r;
+}
+
+void AuthService::LogLocks(const char* what, const std::vector<throttle::Key>& keys,
+                           const throttle::Counted& counted, const std::string& username,
+                           const std::string& client_ip, const std::string& request_id) const {
+  for (std::size_t i = 0; i < keys.size() && i < counted.failures.size(); ++i) {
+    std::int64_t lock_ms = throttle::LockMs(keys[i].rule, counted.failures[i]);
+    if (lock_ms == 0) continue;
+    bool account = keys[i].key.rfind("u:", 0) == 0;
+    spdlog::warn(
+        R"({{"msg":"throttle_lock","on":"{}","scope":"{}","key":{},"failures":{},"limit":{},"lock_seconds":{},"username":{},"client_ip":{},"request_id":{}}})",
+        what, account ? "account" : "address", JsonText(keys[i].key.substr(account ? 2 : 3)),
+        counted.failures[i], keys[i].rule.limit, (lock_ms + 999) / 1000, JsonText(username),
+        JsonText(client_ip), JsonText(request_id));
   }
 }
 
@@ -143,15 +170,24 @@ Principal AuthService::Load(soci::session& sql, std::int64_t user_id) {
 
 Result<AuthService::LoginResult> AuthService::Login(const std::string& username_in,
                                                     const std::string& password,
-                                                    const std::string& remote_ip,
+                                                    const std::string& client_ip,
                                                     const std::string& request_id) {
   std::string username = Lower(username_in);
-  long long now = NowSeconds();
+  const std::int64_t now_ms = NowMs();
   storage::Session s = db_.Acquire();
   auto& sql = s.sql();
-  const std::string ukey = "u:" + username, ikey = "ip:" + remote_ip;
-  SAMKJOP_RETURN_IF_ERROR(CheckThrottle(sql, ukey, now));
-  SAMKJOP_RETURN_IF_ERROR(CheckThrottle(sql, ikey, now));
+  const bool postgres = s.kind() == storage::DbKind::kPostgres;
+  // Account before address, always (throttle.h: one lock order).
+  const std::vector<throttle::Key> keys = {{AccountKey(username), AccountRule()},
+                                           {AddressKey(client_ip), AddressRule()}};
+  throttle::Counted counted;
+  {
+    storage::WriteTx tx(s);
+    counted = throttle::CountAttempt(sql, postgres, keys, now_ms);
+    tx.Commit();
+  }
+  if (counted.retry_after_ms > 0)
+    return Throttled(counted.retry_after_ms, "For mange mislykkede innlogginger.", "");
 
   long long uid = 0;
   std::string hash;
@@ -159,31 +195,47 @@ Result<AuthService::LoginResult> AuthService::Login(const std::string& username_
   sql << "SELECT id, password_hash, active FROM auth_users WHERE username = :u",
       soci::use(username), soci::into(uid), soci::into(hash), soci::into(active);
   bool found = sql.got_data();
-  bool ok = VerifyPassword(found ? hash : dummy_hash_, password) && found;
-
-  storage::WriteTx tx(s);
-  if (!ok) {
-    RecordFailure(sql, ukey, config_.max_failures_per_account, now);
-    RecordFailure(sql, ikey, config_.max_failures_per_address, now);
+  // Unknown users are verified against a dummy hash, so they take as long.
+  Result<bool> verified = VerifyPassword(found ? hash : dummy_hash_, password);
+  if (!verified.ok()) {  // never checked: the attempt is given back
+    storage::WriteTx tx(s);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      throttle::Refund(sql, keys[i].key, now_ms, counted.previous_last_ms[i]);
     tx.Commit();
+    return verified.status();
+  }
+  const bool right = found && *verified;
+  if (!right || !active) {
+    // A disabled account answers exactly like a wrong password (no oracle),
+    // and its count stands; the admin sees why in the audit log.
+    if (right) {
+      storage::WriteTx tx(s);
+      audit::Record(sql, {uid, username, request_id},
+                    {"login_refused",
+                     "auth.user",
+                     std::to_string(uid),
+                     nullptr,
+                     {{"reason", "account_disabled"}, {"client_ip", client_ip}}});
+      tx.Commit();
+    }
+    LogLocks("login", keys, counted, username, client_ip, request_id);
     return Status(ErrorCode::kUnauthenticated, "auth.invalid_credentials",
                   "Feil brukernavn eller passord.");
   }
-  if (!active) {
-    tx.Commit();
-    return Status(ErrorCode::kUnauthenticated, "auth.account_disabled",
-                  "Kontoen er deaktivert. Kontakt administrator.");
-  }
-  sql << "DELETE FROM auth_login_throttle WHERE key = :k", soci::use(ukey);
+
+  storage::WriteTx tx(s);
+  throttle::Clear(sql, keys[0].key);
+  throttle::Refund(sql, keys[1].key, now_ms, counted.previous_last_ms[1]);
   LoginResult out;
   out.session_token = RandomToken();
   std::string id_hash = Sha256Hex(out.session_token);
   std::string csrf = RandomToken();
+  long long now = NowSeconds();  // sessions run on the wall clock (Resolve)
   sql << "INSERT INTO auth_sessions (id_hash, user_id, csrf_token, created_at, last_seen, "
          "remote_ip) "
          "VALUES (:h, :u, :c, :cr, :ls, :ip)",
       soci::use(id_hash), soci::use(uid), soci::use(csrf), soci::use(now), soci::use(now),
-      soci::use(remote_ip);
+      soci::use(client_ip);
   audit::Record(sql, {uid, username, request_id},
                 {"login", "auth.session", username, nullptr, nullptr});
   tx.Commit();
@@ -228,16 +280,42 @@ Status AuthService::Logout(const Principal& p) {
 }
 
 Status AuthService::ChangePassword(const Principal& p, const std::string& current,
-                                   const std::string& next, const std::string& request_id) {
+                                   const std::string& next, const std::string& client_ip,
+                                   const std::string& request_id) {
+  const std::int64_t now_ms = NowMs();
   storage::Session s = db_.Acquire();
   auto& sql = s.sql();
+  const std::vector<throttle::Key> keys = {{AccountKey(p.username), AccountRule()}};
+  throttle::Counted counted;
+  {
+    storage::WriteTx tx(s);
+    counted = throttle::CountAttempt(sql, s.kind() == storage::DbKind::kPostgres, keys, now_ms);
+    tx.Commit();
+  }
+  if (counted.retry_after_ms > 0)
+    return Throttled(counted.retry_after_ms, "For mange feil forsøk med nåværende passord.",
+                     "current_password");
   std::string hash;
   long long uid = p.user_id;
   sql << "SELECT password_hash FROM auth_users WHERE id = :id", soci::use(uid), soci::into(hash);
-  if (!VerifyPassword(hash, current))
+  Result<bool> verified = VerifyPassword(hash, current);
+  if (!verified.ok()) {
+    storage::WriteTx tx(s);
+    throttle::Refund(sql, keys[0].key, now_ms, counted.previous_last_ms[0]);
+    tx.Commit();
+    return verified.status();
+  }
+  if (!*verified) {
+    LogLocks("password_change", keys, counted, p.username, client_ip, request_id);
     return Status::InvalidField("auth.wrong_password", "current_password",
                                 "Nåværende passord er feil.");
-  SAMKJOP_RETURN_IF_ERROR(CheckPasswordPolicy(next, "new_password"));
+  }
+  {
+    storage::WriteTx tx(s);
+    throttle::Clear(sql, keys[0].key);  // the right password resets the account
+    tx.Commit();
+  }
+  SAMKJOP_RETURN_IF_ERROR(CheckPasswordPolicy(next, p.username, "new_password"));
   if (next == current)
     return Status::InvalidField("auth.same_password", "new_password",
                                 "Det nye passordet må være forskjellig fra det gamle.");
@@ -262,7 +340,9 @@ Result<std::int64_t> AuthService::CreateUser(soci::session& sql, const audit::Ac
   if (count > 0)
     return Status::Conflict("auth.username_taken", "Brukernavnet «" + username + "» er i bruk.",
                             {{"username", "Brukernavnet er i bruk."}});
-  std::string hash = HashPassword(password);
+  Result<std::string> hashed = HashPassword(password);
+  if (!hashed.ok()) return hashed.status();
+  const std::string& hash = *hashed;
   std::string now = nor::NowUtcIso();
   long long pid = person_id;
   soci::indicator pind = person_id ? soci::i_ok : soci::i_null;
@@ -286,7 +366,9 @@ Result<std::int64_t> AuthService::CreateUser(soci::session& sql, const audit::Ac
 
 Status AuthService::SetPassword(soci::session& sql, const audit::Actor& actor, std::int64_t user_id,
                                 const std::string& password, bool must_change) {
-  std::string hash = HashPassword(password);
+  Result<std::string> hashed = HashPassword(password);
+  if (!hashed.ok()) return hashed.status();
+  const std::string& hash = *hashed;
   std::string now = nor::NowUtcIso();
   long long uid = user_id;
   int mc = must_change ? 1 : 0;
@@ -326,18 +408,13 @@ Status AuthService::Unlock(soci::session& sql, const audit::Actor& actor, std::i
   std::string username;
   sql << "SELECT username FROM auth_users WHERE id = :id", soci::use(uid), soci::into(username);
   if (!sql.got_data()) return Status::NotFound("auth.user_not_found", "Brukeren finnes ikke.");
-  std::string key = "u:" + username;
-  sql << "DELETE FROM auth_login_throttle WHERE key = :k", soci::use(key);
+  throttle::Clear(sql, AccountKey(username));
   audit::Record(sql, actor, {"unlock", "auth.user", std::to_string(user_id), nullptr, nullptr});
   return Status::Ok();
 }
 
 bool AuthService::IsLocked(soci::session& sql, const std::string& username) {
-  std::string key = "u:" + Lower(username);
-  long long locked_until = 0;
-  sql << "SELECT locked_until FROM auth_login_throttle WHERE key = :k", soci::use(key),
-      soci::into(locked_until);
-  return sql.got_data() && locked_until > NowSeconds();
+  return throttle::LockedFor(sql, AccountRule(), AccountKey(Lower(username)), NowMs()) > 0;
 }
 
 std::vector<AuthService::UserRow> AuthService::ListUsers(soci::session& sql, std::int64_t id) {
@@ -352,7 +429,6 @@ std::vector<AuthService::UserRow> AuthService::ListUsers(soci::session& sql, std
        soci::use(filter, "f1"), soci::use(filter, "f2"), soci::into(uid), soci::into(r.username),
        soci::into(pid, pind), soci::into(active), soci::into(must));
   st.execute(false);
-  long long now = NowSeconds();
   while (st.fetch()) {
     UserRow row = r;
     row.id = uid;
@@ -361,13 +437,9 @@ std::vector<AuthService::UserRow> AuthService::ListUsers(soci::session& sql, std
     row.must_change_password = must != 0;
     out.push_back(row);
   }
-  for (auto& row : out) {
-    std::string key = "u:" + row.username;
-    long long locked_until = 0;
-    sql << "SELECT locked_until FROM auth_login_throttle WHERE key = :k", soci::use(key),
-        soci::into(locked_until);
-    row.locked = sql.got_data() && locked_until > now;
-  }
+  const std::int64_t now_ms = NowMs();
+  for (auto& row : out)
+    row.locked = throttle::LockedFor(sql, AccountRule(), AccountKey(row.username), now_ms) > 0;
   return out;
 }
 

@@ -62,6 +62,7 @@ Pipeline::Pipeline(const Router& router, const auth::AccessControl& access,
       options_(std::move(options)) {}
 
 Response Pipeline::Handle(Request& req) const {
+  req.client_ip = ClientAddressOf(req, options_.trusted_proxies);
   bool is_api = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
   Response resp;
   try {

@@ -11,6 +11,7 @@
 
 #include "core/auth/grants.h"
 #include "core/auth/principal.h"
+#include "core/http/client_address.h"
 #include "core/http/http.h"
 #include "core/http/router.h"
 
@@ -19,6 +20,9 @@ namespace samkjop::core::http {
 struct PipelineOptions {
   std::size_t max_body_bytes = 1024 * 1024;  // 413 above this
   std::string static_dir;                    // built web app; "" = none
+  // Peers whose X-Forwarded-For names the client (serve --trusted-proxy);
+  // empty = the TCP peer is always the client.
+  TrustedProxies trusted_proxies;
 };
 
 // Session token (cookie value) -> principal, or nullopt (unknown/expired).
@@ -30,7 +34,8 @@ class Pipeline {
   Pipeline(const Router& router, const auth::AccessControl& access, SessionResolver resolver,
            PipelineOptions options);
 
-  // Never throws: every failure becomes a response. Fills req.path_params.
+  // Never throws: every failure becomes a response. Fills req.client_ip
+  // (first: from the trusted proxies) and req.path_params.
   Response Handle(Request& req) const;
 
   // How to read the body of a request to `path` (the route's policy, or the

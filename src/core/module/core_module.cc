@@ -213,7 +213,7 @@ void AddRoutes(http::Router& router, Services& sv) {
                200,
                "application/json",
                {},
-               {401, 429}},
+               {401, 429, 503}},
               [&sv](Context& ctx) -> Result<Response> {
                 std::string username, password;
                 SAMKJOP_RETURN_IF_ERROR(
@@ -248,7 +248,14 @@ void AddRoutes(http::Router& router, Services& sv) {
              });
 
   router.Post("/api/auth/password", own,
-              {"Bytt eget passord", "auth", PasswordBody().Schema(), nullptr, 204},
+              {"Bytt eget passord",
+               "auth",
+               PasswordBody().Schema(),
+               nullptr,
+               204,
+               "application/json",
+               {},
+               {429, 503}},
               [&sv](Context& ctx) -> Result<Response> {
                 std::string current, next;
                 SAMKJOP_RETURN_IF_ERROR(
@@ -256,8 +263,8 @@ void AddRoutes(http::Router& router, Services& sv) {
                       current = f.Secret("current_password");
                       next = f.Secret("new_password");
                     }));
-                return http::ReplyNoContent(
-                    sv.auth.ChangePassword(ctx.user(), current, next, ctx.req.request_id));
+                return http::ReplyNoContent(sv.auth.ChangePassword(
+                    ctx.user(), current, next, ctx.req.client_ip, ctx.req.request_id));
               });
 
   router.Get("/api/permissions", Access::Permission(perm::kPermissionsRead),

@@ -34,7 +34,7 @@ core::Result<std::int64_t> AddUserWithRole(core::Services& sv, const std::string
   auto role = core::auth::ParseRole(role_name);
   if (!role)
     return Status::InvalidField("org.unknown_role", "role", "Ukjent rolle «" + role_name + "».");
-  SAMKJOP_RETURN_IF_ERROR(sv.auth.CheckPasswordPolicy(password, "password", username));
+  SAMKJOP_RETURN_IF_ERROR(sv.auth.CheckPasswordPolicy(password, username, "password"));
   core::storage::Session s = sv.db.Acquire();
   auto& sql = s.sql();
   std::string muni;
@@ -85,7 +85,7 @@ core::Result<std::int64_t> AddUserWithRole(core::Services& sv, const std::string
 
 Status SetUserPassword(core::Services& sv, const std::string& username,
                        const std::string& password) {
-  SAMKJOP_RETURN_IF_ERROR(sv.auth.CheckPasswordPolicy(password, "password", username));
+  SAMKJOP_RETURN_IF_ERROR(sv.auth.CheckPasswordPolicy(password, username, "password"));
   core::storage::Session s = sv.db.Acquire();
   std::int64_t id = sv.auth.FindUserId(s.sql(), username);
   if (!id)

@@ -55,7 +55,7 @@ core::Result<UserView> UserService::Create(const Caller& caller, const std::stri
     errors.push_back(
         {"username",
          "Brukernavnet må være 2–50 tegn: små bokstaver a–z, sifre, punktum, - eller _."});
-  Status pw = auth_.CheckPasswordPolicy(password, "password", username);
+  Status pw = auth_.CheckPasswordPolicy(password, username, "password");
   if (!pw.ok()) errors.push_back(pw.fields()[0]);
   Session s = db_.Acquire();
   auto& sql = s.sql();
@@ -105,7 +105,7 @@ core::Result<UserView> UserService::ResetPassword(const Caller& caller, std::int
   auto& sql = s.sql();
   auto u = Get(sql, id);
   if (!u.ok()) return u.status();
-  SAMKJOP_RETURN_IF_ERROR(auth_.CheckPasswordPolicy(password, "new_password", u->username));
+  SAMKJOP_RETURN_IF_ERROR(auth_.CheckPasswordPolicy(password, u->username, "new_password"));
   WriteTx tx(s);
   SAMKJOP_RETURN_IF_ERROR(auth_.SetPassword(sql, caller.actor(), id, password, true));
   auto out = Get(sql, id);
