@@ -5,7 +5,8 @@ import { FlashMessage } from '@/components/status-message';
 import { useHealth } from '@/features/about/api/get-health';
 import { useLogout, useSession } from '@/lib/auth';
 import { activeGrants, POLICIES } from '@/lib/authorization';
-import { roleLabel, setLang, useLang, useT } from '@/lib/i18n';
+import { roleLabel, setLang, useLang } from '@/lib/i18n';
+import { useT } from './i18n';
 import { paths } from '@/lib/paths';
 
 function LanguageSwitch() {

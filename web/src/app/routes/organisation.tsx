@@ -15,7 +15,7 @@ import { PersonForm } from '@/features/org/components/person-form';
 import { ProductAreas } from '@/features/org/components/product-areas';
 import { ApiError } from '@/lib/api-client';
 import { useAuthorization } from '@/lib/authorization';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { NotFoundPage } from './errors';
 

@@ -6,7 +6,7 @@ import { OfficerAtDate } from '@/features/org/components/officer-at-date';
 import { RoleHistory } from '@/features/org/components/role-history';
 import { RolesOverview } from '@/features/org/components/roles-overview';
 import { useAuthorization } from '@/lib/authorization';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { ForbiddenPage } from './errors';
 

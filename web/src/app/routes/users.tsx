@@ -5,7 +5,7 @@ import { Loading } from '@/components/query-state';
 import { usePeople } from '@/features/org/api/get-people';
 import { CreateUserForm } from '@/features/users/components/create-user-form';
 import { UsersTable } from '@/features/users/components/users-table';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 
 export function UsersPage() {

@@ -4,7 +4,7 @@ import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { ApiError } from '@/lib/api-client';
 import { useLogin, type Session } from '@/lib/auth';
 import { formatTime } from '@/lib/format';
-import { useT, type Translate } from '@/lib/i18n';
+import { useT, type Translate } from '../i18n';
 
 const FIELD_IDS = { username: 'login-username', password: 'login-password' };
 

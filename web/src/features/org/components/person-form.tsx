@@ -4,7 +4,7 @@ import { SelectField } from '@/components/fields';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import type { FieldError } from '@/lib/api-client';
 import { useAuthorization } from '@/lib/authorization';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { useCreatePerson } from '../api/create-person';
 import { useMunicipalities } from '../api/get-municipalities';
 import type { Person } from '../api/get-people';

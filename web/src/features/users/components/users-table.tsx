@@ -5,7 +5,7 @@ import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { LoadError, Loading } from '@/components/query-state';
 import { InlineMessage } from '@/components/status-message';
 import { TableScroll } from '@/components/table-scroll';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { useActivateUser } from '../api/activate-user';
 import { useDeactivateUser } from '../api/deactivate-user';
 import { useUsers, type UserAccount } from '../api/get-users';
@@ -21,7 +21,7 @@ function ResetPasswordForm({ user, onDone, onCancel }: { user: UserAccount; onDo
   const [password, setPassword] = useState('');
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!form.validate(password.length < MIN_PASSWORD_LENGTH ? [{ field: 'new_password', message: t('password.tooShort') }] : [])) return;
+    if (!form.validate(password.length < MIN_PASSWORD_LENGTH ? [{ field: 'new_password', message: t('common.passwordTooShort') }] : [])) return;
     reset.mutate({ id: user.id, newPassword: password }, { onSuccess: onDone, onError: (err) => form.setServerError(err) });
   }
   return (

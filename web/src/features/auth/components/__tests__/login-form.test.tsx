@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders, stubFetch } from '@/testing/test-utils';
-import { translate } from '@/lib/i18n';
+import { translate } from '../../i18n';
 import { LoginForm, retryText } from '../login-form';
 
 afterEach(() => vi.unstubAllGlobals());
