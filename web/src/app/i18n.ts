@@ -1,11 +1,13 @@
 // The app's own texts (shell, menus, home page) and every feature's, merged: the app composes
-// features, so its pages may use any feature's keys. When adding a feature with texts, add its
-// dictionary to FEATURE_MESSAGES (a test fails when a features/*/i18n.ts is missing here).
+// features, so its pages may use any feature's keys. The same for the English error texts by
+// problem code. When adding a feature with texts, add its dictionary to FEATURE_MESSAGES and its
+// error texts to FEATURE_ERRORS (a test fails when a features/*/i18n.ts is missing here).
 import { aboutMessages } from '@/features/about/i18n';
-import { auditMessages } from '@/features/audit/i18n';
-import { authMessages } from '@/features/auth/i18n';
-import { orgMessages } from '@/features/org/i18n';
-import { usersMessages } from '@/features/users/i18n';
+import { auditErrors, auditMessages } from '@/features/audit/i18n';
+import { authErrors, authMessages } from '@/features/auth/i18n';
+import { orgErrors, orgMessages } from '@/features/org/i18n';
+import { usersErrors, usersMessages } from '@/features/users/i18n';
+import { commonErrors, mergeErrorTexts } from '@/lib/error-texts';
 import { defineMessages, mergeMessages, translator } from '@/lib/i18n';
 
 const nb = {
@@ -97,3 +99,14 @@ export const FEATURE_MESSAGES = {
 
 export const allMessages = mergeMessages(appMessages, ...Object.values(FEATURE_MESSAGES));
 export const { translate, useT } = translator(allMessages);
+
+/** Every feature's English error texts, by feature folder name (features without codes have none). */
+export const FEATURE_ERRORS = {
+  audit: auditErrors,
+  auth: authErrors,
+  org: orgErrors,
+  users: usersErrors,
+} as const;
+
+/** Every English error text the app knows: the common ones and every feature's. */
+export const allErrors = mergeErrorTexts(commonErrors, ...Object.values(FEATURE_ERRORS));

@@ -1,4 +1,5 @@
 // Texts of the audit feature, bokmål and English. The audit log page.
+import type { ErrorTexts } from '@/lib/error-texts';
 import { defineMessages, translator } from '@/lib/i18n';
 
 const nb = {
@@ -53,3 +54,8 @@ export const auditMessages = defineMessages(nb, en);
 export const { translate, useT } = translator(auditMessages);
 /** This feature's translate function (its keys and the common ones). */
 export type Translate = ReturnType<typeof useT>;
+
+/** English for the audit log's error codes (the Norwegian is the server's own `detail`). */
+export const auditErrors: ErrorTexts = {
+  'audit.invalid_filter': { detail: 'Invalid filter.' },
+};

@@ -1,4 +1,5 @@
 // Texts of the auth feature, bokmål and English. Signing in and changing one's password.
+import type { ErrorTexts } from '@/lib/error-texts';
 import { defineMessages, translator } from '@/lib/i18n';
 
 const nb = {
@@ -51,3 +52,14 @@ export const authMessages = defineMessages(nb, en);
 export const { translate, useT } = translator(authMessages);
 /** This feature's translate function (its keys and the common ones). */
 export type Translate = ReturnType<typeof useT>;
+
+/** English for the sign-in and password error codes (the Norwegian is the server's own `detail`). */
+export const authErrors: ErrorTexts = {
+  'auth.invalid_credentials': { detail: 'Wrong username or password.' },
+  'auth.account_disabled': { detail: 'The account is deactivated. Contact an administrator.' },
+  'auth.throttled': { detail: 'Too many failed sign-ins.' },
+  'auth.invalid_body': { detail: 'The form has errors.' },
+  'auth.weak_password': { detail: 'The password is not accepted: it is too short or too long.' },
+  'auth.wrong_password': { detail: 'The current password is wrong.', fields: { current_password: 'The current password is wrong.' } },
+  'auth.same_password': { detail: 'The new password must differ from the old one.', fields: { new_password: 'Must differ from the old password.' } },
+};

@@ -1,4 +1,5 @@
 // Texts of the org feature, bokmål and English. Municipalities, councils, contacts, product areas, roles and their history.
+import type { ErrorTexts } from '@/lib/error-texts';
 import { defineMessages, translator } from '@/lib/i18n';
 
 const nb = {
@@ -287,3 +288,27 @@ export const orgMessages = defineMessages(nb, en);
 export const { translate, useT } = translator(orgMessages);
 /** This feature's translate function (its keys and the common ones). */
 export type Translate = ReturnType<typeof useT>;
+
+/** English for the server's org.* error codes (the Norwegian is the server's own `detail`). */
+export const orgErrors: ErrorTexts = {
+  'org.municipality_not_found': { detail: 'The municipality does not exist.' },
+  'org.invalid_orgnr': { detail: 'The organisation number is not valid.' },
+  'org.invalid_municipality': { detail: 'The form has errors.' },
+  'org.duplicate_orgnr': { detail: 'A municipality with this organisation number already exists.', fields: { orgnr: 'Already exists.' } },
+  'org.second_host': { detail: 'Another municipality is already the host. Use “Make host municipality” to move the host role.' },
+  'org.invalid_product_area': { detail: 'The form has errors.' },
+  'org.duplicate_product_area': { detail: 'This product area already exists.', fields: { code: 'Already exists.' } },
+  'org.person_not_found': { detail: 'The person does not exist.' },
+  'org.person_out_of_scope': { detail: 'You can only register and edit people in your own municipality.' },
+  'org.invalid_person': { detail: 'The form has errors.' },
+  'org.invalid_filter': { detail: 'Invalid filter.' },
+  'org.not_allowed_to_appoint': { detail: 'You cannot appoint or end this role.' },
+  'org.invalid_assignment': { detail: 'The form has errors.' },
+  'org.duplicate_assignment': { detail: 'The person already has this role in the period.' },
+  'org.officer_overlap': {
+    detail: 'Another procurement officer starts on or after this date. The new one must start after that, or end the other role first.',
+    fields: { valid_from: 'Overlaps with another procurement officer.' },
+  },
+  'org.assignment_not_found': { detail: 'The role assignment does not exist.' },
+  'org.bad_end_date': { detail: 'The end date cannot be before the start date.', fields: { valid_to: 'Cannot be before the start date.' } },
+};

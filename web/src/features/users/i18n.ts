@@ -1,4 +1,5 @@
 // Texts of the users feature, bokmål and English. User accounts.
+import type { ErrorTexts } from '@/lib/error-texts';
 import { defineMessages, translator } from '@/lib/i18n';
 
 const nb = {
@@ -73,3 +74,12 @@ export const usersMessages = defineMessages(nb, en);
 export const { translate, useT } = translator(usersMessages);
 /** This feature's translate function (its keys and the common ones). */
 export type Translate = ReturnType<typeof useT>;
+
+/** English for the user account error codes (the Norwegian is the server's own `detail`). */
+export const usersErrors: ErrorTexts = {
+  'auth.user_not_found': { detail: 'The user does not exist.' },
+  'auth.username_taken': { detail: 'The username is already in use.', fields: { username: 'The username is in use.' } },
+  'org.invalid_user': { detail: 'The form has errors.' },
+  'org.person_has_user': { detail: 'The person already has a user account.', fields: { person_id: 'Already has a user account.' } },
+  'org.cannot_deactivate_self': { detail: 'You cannot deactivate your own user account.' },
+};
