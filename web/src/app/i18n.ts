@@ -6,6 +6,7 @@ import { aboutMessages } from '@/features/about/i18n';
 import { auditErrors, auditMessages } from '@/features/audit/i18n';
 import { authErrors, authMessages } from '@/features/auth/i18n';
 import { orgErrors, orgMessages } from '@/features/org/i18n';
+import { permissionsMessages } from '@/features/permissions/i18n';
 import { usersErrors, usersMessages } from '@/features/users/i18n';
 import { commonErrors, mergeErrorTexts } from '@/lib/error-texts';
 import { defineMessages, mergeMessages, translator } from '@/lib/i18n';
@@ -24,6 +25,7 @@ const nb = {
   'nav.roles': 'Roller',
   'nav.users': 'Brukere',
   'nav.audit': 'Revisjonslogg',
+  'nav.permissions': 'Tilganger',
   'nav.orgSub': 'Organisasjon',
   'nav.municipalities': 'Kommuner',
   'nav.councils': 'Råd',
@@ -62,6 +64,7 @@ const en: Record<keyof typeof nb, string> = {
   'nav.roles': 'Roles',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
+  'nav.permissions': 'Permissions',
   'nav.orgSub': 'Organisation',
   'nav.municipalities': 'Municipalities',
   'nav.councils': 'Councils',
@@ -94,6 +97,7 @@ export const FEATURE_MESSAGES = {
   audit: auditMessages,
   auth: authMessages,
   org: orgMessages,
+  permissions: permissionsMessages,
   users: usersMessages,
 } as const;
 

@@ -128,7 +128,7 @@ export function MunicipalityDetail({ orgnr }: { orgnr: string }) {
   const m = list.data.items.find((x) => x.orgnr === orgnr);
   if (!m) return <Paragraph>{t('municipality.notFound')}</Paragraph>;
   const currentHost = list.data.items.find((x) => x.host);
-  const canWrite = can('municipalities:write');
+  const canWrite = can('org.municipalities.write');
 
   return (
     <div className="stack-lg">
@@ -171,7 +171,7 @@ export function MunicipalityDetail({ orgnr }: { orgnr: string }) {
           )}
         </Card.Block>
       </Card>
-      {!m.r1_ok && can('officer:appoint', m.orgnr) && (
+      {!m.r1_ok && can('org.roles.appoint_officer', { municipality: m.orgnr }) && (
         <div>
           <ButtonLink to={paths.appoint('officer', m.orgnr)}>{t('municipality.appointOfficer')}</ButtonLink>
         </div>

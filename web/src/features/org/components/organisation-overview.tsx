@@ -46,7 +46,7 @@ function MunicipalityCard({ m }: { m: Municipality }) {
           </dl>
           <div className="municipality-card__footer">
             <R1Status ok={m.r1_ok} />
-            {!m.r1_ok && can('officer:appoint', m.orgnr) && (
+            {!m.r1_ok && can('org.roles.appoint_officer', { municipality: m.orgnr }) && (
               <AppLink to={paths.appoint('officer', m.orgnr)}>{t('overview.goToRoles')}</AppLink>
             )}
           </div>

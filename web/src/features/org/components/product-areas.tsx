@@ -87,7 +87,7 @@ export function ProductAreas() {
           </Table>
         </TableScroll>
       )}
-      {can('product-areas:write') && (
+      {can('org.product_areas.write') && (
         <Card className="panel">
           <Card.Block>
             <Heading level={2} data-size="sm">
