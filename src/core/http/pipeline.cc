@@ -72,11 +72,29 @@ Response Pipeline::Handle(Request& req) const {
   return resp;
 }
 
+BodyPolicy Pipeline::BodyPolicyFor(Method method, std::string_view path) const {
+  BodyPolicy p;
+  if (path == "/api" || path.rfind("/api/", 0) == 0) {
+    Router::Match match = router_.Find(method, path);
+    if (match.route) p = match.route->body;
+  }
+  if (p.max_bytes == 0) p.max_bytes = options_.max_body_bytes;
+  return p;
+}
+
+Response Pipeline::Refuse(const Request& req, const Status& status) const {
+  Response resp = Response::Problem(status, req.path);
+  resp.AddHeader("X-Request-Id", req.request_id);
+  AddSecurityHeaders(resp, true);
+  return resp;
+}
+
 Response Pipeline::HandleApi(Request& req) const {
-  if (req.body.size() > options_.max_body_bytes) {
+  BodyPolicy policy = BodyPolicyFor(req.method, req.path);
+  if (req.body_size > policy.max_bytes || req.body.size() > policy.max_bytes) {
     return Response::Problem(Status(ErrorCode::kPayloadTooLarge, "http.payload_too_large",
                                     "Forespørselen er for stor (maks " +
-                                        std::to_string(options_.max_body_bytes / 1024) + " KiB)."),
+                                        std::to_string(policy.max_bytes / 1024) + " KiB)."),
                              req.path);
   }
   Router::Match match = router_.Find(req.method, req.path);
