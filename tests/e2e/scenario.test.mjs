@@ -36,6 +36,20 @@ test('wrong password shows the server\'s message', async () => {
   await page.context().close();
 });
 
+test('in English, a wrong password shows the English message for the server\'s code', async () => {
+  const page = await newPage(browser, { lang: 'en' });
+  await page.goto('/logg-inn');
+  await page.getByLabel('Username').fill('direktor');
+  await page.getByLabel('Password', { exact: true }).fill('feil-passord-123');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Sign-in failed' });
+  await alert.waitFor();
+  assert.match((await alert.textContent()) ?? '', /Wrong username or password\./);
+  assert.doesNotMatch((await alert.textContent()) ?? '', /Feil brukernavn/);
+  await screenshot(page, '01b-login-wrong-password-english');
+  await page.context().close();
+});
+
 test('director appoints a product manager, finds it in the audit log, and logs out', async () => {
   const page = await newPage(browser);
 

@@ -34,7 +34,7 @@ function About() {
       <Paragraph>{t('permissions.about1')}</Paragraph>
       <Paragraph>{t('permissions.about2')}</Paragraph>
       <Paragraph>{t('permissions.about3')}</Paragraph>
-      <Heading level={3} data-size="2xs">
+      <Heading level={3} data-size="xs">
         {t('permissions.scopesTitle')}
       </Heading>
       <dl className="facts permissions-scopes">
