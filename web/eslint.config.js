@@ -1,6 +1,8 @@
 // Lint rules. Besides the usual TypeScript and React hooks rules, this enforces the
 // bulletproof-react structure: features never import each other (compose them in src/app),
-// and shared code (components, lib) never imports features or the app.
+// and shared code (components, lib) never imports features or the app. The core rule matches
+// import strings, not resolved paths; src/app/__tests__/import-boundaries.test.ts resolves every
+// import and is the check that cannot be spelled around.
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -38,7 +40,7 @@ export default tseslint.config(
     files: [`src/features/${feature}/**`],
     rules: {
       'no-restricted-imports': noImport(
-        [...features.filter((f) => f !== feature).flatMap((f) => [`@/features/${f}/*`, `**/features/${f}/*`, `../../${f}/*`]), '@/app/*'],
+        [...features.filter((f) => f !== feature).flatMap((f) => [`@/features/${f}`, `@/features/${f}/*`, `**/features/${f}/*`, `../${f}/*`, `../../${f}/*`, `../../../${f}/*`]), '@/app/*'],
         `Features must not import each other or the app: compose them in src/app (feature "${feature}").`,
       ),
     },

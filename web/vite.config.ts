@@ -13,6 +13,9 @@ export default defineConfig({
   },
   server: {
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+    // Under Vitest only: tests may read the server's sources beside web/ (the error-code test reads
+    // every code the server can send). The dev server keeps Vite's default (web/ only).
+    ...(process.env.VITEST ? { fs: { allow: ['..'] } } : {}),
   },
   build: {
     outDir: 'dist',

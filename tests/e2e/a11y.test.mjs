@@ -138,6 +138,31 @@ describe('pages as the administrator', () => {
   });
 });
 
+describe('pages as the auditor', () => {
+  test('permissions (Tilganger), in Norwegian and English', async () => {
+    const page = await newPage(browser);
+    await login(page, 'revisor');
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Tilganger' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tilganger' }).waitFor();
+    await page.getByRole('table', { name: 'Tilganger per rolle' }).waitFor();
+    await check(page, '13-permissions');
+    await page.getByRole('button', { name: 'Change language to English' }).click();
+    await page.getByRole('table', { name: 'Permissions by role' }).waitFor();
+    await check(page, '13b-permissions-english');
+    await page.context().close();
+  });
+
+  test('permissions on a narrow screen (the table scrolls sideways, the permission column stays)', async () => {
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await login(page, 'revisor');
+    await page.goto('/tilganger');
+    await page.getByRole('table', { name: 'Tilganger per rolle' }).waitFor();
+    await check(page, '13c-permissions-narrow');
+    await page.context().close();
+  });
+});
+
 describe('English', () => {
   test('home in English has lang="en"', async () => {
     const page = await newPage(browser, { lang: 'en' });

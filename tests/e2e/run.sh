@@ -3,7 +3,6 @@
 #
 #   tests/e2e/run.sh            seed a temporary data folder, start build/samkjop serve on a free
 #                               loopback port, run every tests/e2e/*.test.mjs, stop the server
-#   tests/e2e/run.sh --mock     the same against tests/e2e/mock-server.mjs (UI work without the server)
 #   SAMKJOP_E2E_BASE_URL=http://127.0.0.1:8080 tests/e2e/run.sh
 #                               against a server that is already running (nothing is started)
 #
@@ -15,8 +14,6 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 BIN="${SAMKJOP_BIN:-$ROOT/build/samkjop}"
-MODE=server
-[[ "${1:-}" == "--mock" ]] && MODE=mock
 
 log() { printf 'e2e: %s\n' "$*" >&2; }
 
@@ -58,23 +55,18 @@ if [[ -z "${SAMKJOP_E2E_BASE_URL:-}" ]]; then
   PORT="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
   TMP="$(mktemp -d "${TMPDIR:-/tmp}/samkjop-e2e.XXXXXX")"
   cd "$ROOT"
-  if [[ "$MODE" == mock ]]; then
-    log "starting the mock server on 127.0.0.1:$PORT"
-    node "$HERE/mock-server.mjs" --listen "127.0.0.1:$PORT" --dist "$ROOT/web/dist" >"$TMP/server.log" 2>&1 &
-  else
-    if [[ ! -x "$BIN" ]]; then
-      log "$BIN not found: build the server first (make)"
-      exit 1
-    fi
-    # Time is an input: the server and its demo data run on a pinned date (not the real one).
-    TODAY="${SAMKJOP_TEST_TODAY:-2027-03-15}"
-    log "seeding demo data in $TMP (today pinned to $TODAY)"
-    # The cheapest argon2id cost: this data is thrown away after the run.
-    "$BIN" seed-demo --data "$TMP" --password-hash-cost min --today "$TODAY" >"$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log" >&2; exit 1; }
-    log "starting $BIN serve on 127.0.0.1:$PORT"
-    "$BIN" serve --listen "127.0.0.1:$PORT" --data "$TMP" --web "$ROOT/web/dist" --password-hash-cost min --today "$TODAY" \
-      >"$TMP/server.log" 2>&1 &
+  if [[ ! -x "$BIN" ]]; then
+    log "$BIN not found: build the server first (make)"
+    exit 1
   fi
+  # Time is an input: the server and its demo data run on a pinned date (not the real one).
+  TODAY="${SAMKJOP_TEST_TODAY:-2027-03-15}"
+  log "seeding demo data in $TMP (today pinned to $TODAY)"
+  # The cheapest argon2id cost: this data is thrown away after the run.
+  "$BIN" seed-demo --data "$TMP" --password-hash-cost min --today "$TODAY" >"$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log" >&2; exit 1; }
+  log "starting $BIN serve on 127.0.0.1:$PORT"
+  "$BIN" serve --listen "127.0.0.1:$PORT" --data "$TMP" --web "$ROOT/web/dist" --password-hash-cost min --today "$TODAY" \
+    >"$TMP/server.log" 2>&1 &
   SERVER_PID=$!
   export SAMKJOP_E2E_BASE_URL="http://127.0.0.1:$PORT"
   for i in $(seq 1 100); do

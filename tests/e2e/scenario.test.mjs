@@ -1,5 +1,5 @@
 // Issue #2 scenario: the director signs in, appoints a product manager, finds the
-// appointment in the audit log, and signs out.
+// appointment in the audit log, and signs out. Issue 7: the auditor reads the grant table.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launch, login, logout, newPage, screenshot, settled } from './helpers.mjs';
@@ -33,6 +33,20 @@ test('wrong password shows the server\'s message', async () => {
   const alert = page.getByRole('alert').filter({ hasText: 'Innloggingen mislyktes' });
   await alert.waitFor();
   await screenshot(page, '01-login-wrong-password');
+  await page.context().close();
+});
+
+test('in English, a wrong password shows the English message for the server\'s code', async () => {
+  const page = await newPage(browser, { lang: 'en' });
+  await page.goto('/logg-inn');
+  await page.getByLabel('Username').fill('direktor');
+  await page.getByLabel('Password', { exact: true }).fill('feil-passord-123');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Sign-in failed' });
+  await alert.waitFor();
+  assert.match((await alert.textContent()) ?? '', /Wrong username or password\./);
+  assert.doesNotMatch((await alert.textContent()) ?? '', /Feil brukernavn/);
+  await screenshot(page, '01b-login-wrong-password-english');
   await page.context().close();
 });
 
@@ -103,6 +117,35 @@ test('director appoints a product manager, finds it in the audit log, and logs o
   await page.goto('/roller');
   await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
   assert.match(page.url(), /\/logg-inn\?neste=%2Froller$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the auditor opens Tilganger and sees that an officer writes people in their own municipality', async () => {
+  const page = await newPage(browser);
+  await login(page, 'revisor');
+  const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+  // The auditor reads; the menu offers no user administration.
+  assert.equal(await nav.getByRole('link', { name: 'Brukere' }).count(), 0);
+  await nav.getByRole('link', { name: 'Tilganger' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tilganger' }).waitFor();
+  const table = page.getByRole('table', { name: 'Tilganger per rolle' });
+  await table.waitFor();
+  await settled(page);
+
+  const headers = await table.getByRole('columnheader').allTextContents();
+  const officer = headers.indexOf('Innkjøpsansvarlig');
+  const signedIn = headers.indexOf('Alle innloggede');
+  assert.ok(officer > 0 && signedIn > 0, `columns: ${headers.join(', ')}`);
+  // The row of org.people.write (not org.people.write_central).
+  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /org\.people\.write(?:\s|$)/ }) });
+  assert.equal(await row.count(), 1);
+  assert.equal((await row.getByRole('cell').nth(officer - 1).textContent())?.trim(), 'Egen kommune');
+  // And every signed-in user has their own session.
+  const own = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /core\.session\.own/ }) });
+  assert.equal((await own.getByRole('cell').nth(signedIn - 1).textContent())?.trim(), 'Egne data');
+  await row.scrollIntoViewIfNeeded();
+  await screenshot(page, '23-scenario-permissions');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

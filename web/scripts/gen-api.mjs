@@ -1,22 +1,24 @@
-// Generates src/lib/api-schema.ts from the server's OpenAPI document.
-// Reads $OPENAPI_FILE, else ../build/openapi.json (written by `build/samkjop openapi`),
-// and falls back to openapi.dev.json while the server cannot produce one.
+// Generates src/lib/api-schema.ts from the server's OpenAPI document: $OPENAPI_FILE, else
+// ../build/openapi.json (written by `build/samkjop openapi`). There is no fallback: the server's
+// document is the one contract, so a missing document stops the build (exit 1).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const requested = resolve(webDir, process.env.OPENAPI_FILE || '../build/openapi.json');
-const fallback = resolve(webDir, 'openapi.dev.json');
-let source = requested;
-if (!existsSync(requested)) {
-  if (process.env.OPENAPI_FILE) {
-    console.error(`gen-api: ${requested} does not exist`);
-    process.exit(1);
-  }
-  console.warn(`gen-api: ${requested} not found, using ${fallback}`);
-  source = fallback;
+const source = resolve(webDir, process.env.OPENAPI_FILE || '../build/openapi.json');
+if (!existsSync(source)) {
+  console.error(
+    [
+      `gen-api: the server's OpenAPI document ${source} does not exist.`,
+      '  The web app is typed from the real server, with no fallback. Build the server and write the document:',
+      '    cmake -S . -B build -G Ninja && cmake --build build --target samkjop   (or: make cpp)',
+      '    build/samkjop openapi > build/openapi.json',
+      '  or point OPENAPI_FILE at a document the server wrote.',
+    ].join('\n'),
+  );
+  process.exit(1);
 }
 
 const document = JSON.parse(readFileSync(source, 'utf8'));

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { Loading } from '@/components/query-state';
 import { useSession, useSignOutReason } from '@/lib/auth';
-import { useAuthorization, type Policy, type RoleName } from '@/lib/authorization';
+import { useAuthorization, type PermissionName } from '@/lib/authorization';
 import { paths } from '@/lib/paths';
 import { ForbiddenPage } from './routes/errors';
 
@@ -24,9 +24,8 @@ export function RequireSession() {
   return <Outlet />;
 }
 
-/** Shows «no access» instead of a page the user's roles cannot use. */
-export function RequireAccess({ roles, policy, children }: { roles?: RoleName[]; policy?: Policy; children: ReactNode }) {
-  const { hasRole, can } = useAuthorization();
-  const allowed = (roles ? hasRole(...roles) : true) && (policy ? can(policy) : true);
-  return allowed ? <>{children}</> : <ForbiddenPage />;
+/** Shows «no access» instead of a page the caller's permissions do not reach (anywhere). */
+export function RequireAccess({ permission, children }: { permission: PermissionName; children: ReactNode }) {
+  const { can } = useAuthorization();
+  return can(permission) ? <>{children}</> : <ForbiddenPage />;
 }

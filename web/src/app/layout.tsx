@@ -4,8 +4,9 @@ import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'r
 import { FlashMessage } from '@/components/status-message';
 import { useHealth } from '@/features/about/api/get-health';
 import { useLogout, useSession } from '@/lib/auth';
-import { activeGrants, POLICIES } from '@/lib/authorization';
-import { roleLabel, setLang, useLang, useT } from '@/lib/i18n';
+import { activeGrants, can } from '@/lib/authorization';
+import { roleLabel, setLang, useLang } from '@/lib/i18n';
+import { useT } from './i18n';
 import { paths } from '@/lib/paths';
 
 function LanguageSwitch() {
@@ -27,10 +28,11 @@ function MainNav() {
   if (!session || session.user.must_change_password) return null;
   const items = [
     { to: paths.home, label: t('nav.home'), end: true, show: true },
-    { to: paths.municipalities, label: t('nav.org'), end: false, show: true },
-    { to: paths.roles, label: t('nav.roles'), end: false, show: POLICIES['roles:read'](session) },
-    { to: paths.users, label: t('nav.users'), end: false, show: POLICIES['users:manage'](session) },
-    { to: paths.audit, label: t('nav.audit'), end: false, show: POLICIES['audit:read'](session) },
+    { to: paths.municipalities, label: t('nav.org'), end: false, show: can(session, 'org.municipalities.read') },
+    { to: paths.roles, label: t('nav.roles'), end: false, show: can(session, 'org.roles.read') },
+    { to: paths.users, label: t('nav.users'), end: false, show: can(session, 'org.users.read') },
+    { to: paths.audit, label: t('nav.audit'), end: false, show: can(session, 'core.audit.read') },
+    { to: paths.permissions, label: t('nav.permissions'), end: false, show: can(session, 'core.permissions.read') },
   ];
   return (
     <nav aria-label={t('nav.label')} className="main-nav">

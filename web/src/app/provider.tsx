@@ -2,9 +2,14 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { setUnauthorizedHandler } from '@/lib/api-client';
 import { sessionQueryKey, setSignOutReason } from '@/lib/auth';
+import { ErrorTextsProvider } from '@/lib/error-texts';
 import { createQueryClient } from '@/lib/react-query';
+import { allErrors } from './i18n';
 
-/** Query cache and the one place that reacts to an expired session (401 from any request). */
+/**
+ * Query cache, the English error texts of every feature, and the one place that reacts to an
+ * expired session (401 from any request).
+ */
 export function AppProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   useEffect(() => {
@@ -15,5 +20,9 @@ export function AppProvider({ children, queryClient }: { children: ReactNode; qu
     });
     return () => setUnauthorizedHandler(null);
   }, [client]);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <ErrorTextsProvider texts={allErrors}>{children}</ErrorTextsProvider>
+    </QueryClientProvider>
+  );
 }

@@ -18,6 +18,7 @@ import {
   ProductAreasPage,
 } from './routes/organisation';
 import { AppointPage, RoleHistoryPage, RolesPage } from './routes/roles';
+import { PermissionsPage } from './routes/permissions';
 import { NewUserPage, UsersPage } from './routes/users';
 
 export const routes: RouteObject[] = [
@@ -33,20 +34,22 @@ export const routes: RouteObject[] = [
         children: [
           { path: paths.home, element: <HomePage /> },
           { path: paths.changePassword, element: <ChangePasswordPage /> },
-          { path: paths.municipalities, element: <MunicipalitiesPage /> },
-          { path: paths.municipalityNew, element: <RequireAccess policy="municipalities:write"><NewMunicipalityPage /></RequireAccess> },
-          { path: '/organisasjon/kommuner/:orgnr', element: <MunicipalityPage /> },
-          { path: paths.councils, element: <CouncilsPage /> },
-          { path: paths.contacts, element: <ContactsPage /> },
-          { path: paths.contactNew, element: <RequireAccess policy="people:write"><NewContactPage /></RequireAccess> },
-          { path: '/organisasjon/kontakter/:id', element: <ContactPage /> },
-          { path: paths.productAreas, element: <ProductAreasPage /> },
-          { path: paths.roles, element: <RequireAccess policy="roles:read"><RolesPage /></RequireAccess> },
-          { path: '/roller/utnevn', element: <AppointPage /> },
-          { path: paths.roleHistory, element: <RequireAccess policy="roles:read"><RoleHistoryPage /></RequireAccess> },
-          { path: paths.users, element: <RequireAccess policy="users:manage"><UsersPage /></RequireAccess> },
-          { path: paths.userNew, element: <RequireAccess policy="users:manage"><NewUserPage /></RequireAccess> },
-          { path: paths.audit, element: <RequireAccess policy="audit:read"><AuditPage /></RequireAccess> },
+          // Each page asks for the permission its main content needs; the server checks every request anyway.
+          { path: paths.municipalities, element: <RequireAccess permission="org.municipalities.read"><MunicipalitiesPage /></RequireAccess> },
+          { path: paths.municipalityNew, element: <RequireAccess permission="org.municipalities.write"><NewMunicipalityPage /></RequireAccess> },
+          { path: '/organisasjon/kommuner/:orgnr', element: <RequireAccess permission="org.municipalities.read"><MunicipalityPage /></RequireAccess> },
+          { path: paths.councils, element: <RequireAccess permission="org.councils.read"><CouncilsPage /></RequireAccess> },
+          { path: paths.contacts, element: <RequireAccess permission="org.people.read"><ContactsPage /></RequireAccess> },
+          { path: paths.contactNew, element: <RequireAccess permission="org.people.write"><NewContactPage /></RequireAccess> },
+          { path: '/organisasjon/kontakter/:id', element: <RequireAccess permission="org.people.read"><ContactPage /></RequireAccess> },
+          { path: paths.productAreas, element: <RequireAccess permission="org.product_areas.read"><ProductAreasPage /></RequireAccess> },
+          { path: paths.roles, element: <RequireAccess permission="org.roles.read"><RolesPage /></RequireAccess> },
+          { path: '/roller/utnevn', element: <RequireAccess permission="org.roles.appoint"><AppointPage /></RequireAccess> },
+          { path: paths.roleHistory, element: <RequireAccess permission="org.roles.read"><RoleHistoryPage /></RequireAccess> },
+          { path: paths.users, element: <RequireAccess permission="org.users.read"><UsersPage /></RequireAccess> },
+          { path: paths.userNew, element: <RequireAccess permission="org.users.write"><NewUserPage /></RequireAccess> },
+          { path: paths.audit, element: <RequireAccess permission="core.audit.read"><AuditPage /></RequireAccess> },
+          { path: paths.permissions, element: <RequireAccess permission="core.permissions.read"><PermissionsPage /></RequireAccess> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

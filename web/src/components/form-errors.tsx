@@ -1,20 +1,22 @@
 import { Alert, ErrorSummary, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError, type FieldError } from '@/lib/api-client';
+import { useErrorText } from '@/lib/error-texts';
 import { useT } from '@/lib/i18n';
 
 /**
  * Field errors of a form, from client-side checks and from the server's problem+json
- * `errors[]`. `fieldIds` maps an API field name to the id of its input, so the error summary
- * can link to it.
+ * `errors[]` (in English where the problem's code has English for the field). `fieldIds` maps an
+ * API field name to the id of its input, so the error summary can link to it.
  */
 export function useFormErrors(fieldIds: Record<string, string>) {
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const [serverError, setServerError] = useState<unknown>(null);
+  const errorText = useErrorText();
 
   const serverFieldErrors = useMemo(
-    () => (serverError instanceof ApiError ? serverError.fieldErrors : []),
-    [serverError],
+    () => (serverError instanceof ApiError ? serverError.fieldErrors.map((e) => ({ ...e, message: errorText.field(serverError, e) })) : []),
+    [serverError, errorText],
   );
   const errors = clientErrors.length > 0 ? clientErrors : serverFieldErrors;
   const byField = useMemo(() => {
@@ -54,13 +56,15 @@ export type FormErrors = ReturnType<typeof useFormErrors>;
 
 /**
  * The error summary at the top of a form (Designsystemet ErrorSummary, focused when shown),
- * or — when the server refused without naming fields — an alert with its Norwegian detail.
+ * or — when the server refused without naming fields — an alert with its detail (the server's
+ * Norwegian, or English by the problem's code).
  */
 export function FormErrorSummary({ form, labels = {} }: { form: FormErrors; labels?: Record<string, string> }) {
   const t = useT();
+  const errorText = useErrorText();
   const { errors, serverError, fieldIds, fromServer } = form;
   if (errors.length > 0) {
-    const detail = fromServer && serverError instanceof ApiError ? serverError.problem.detail : undefined;
+    const detail = fromServer && serverError instanceof ApiError ? errorText.message(serverError) : undefined;
     // The server's messages are short ("Finnes allerede."): name the field in front of them.
     const text = (e: FieldError) => (fromServer && labels[e.field] ? `${labels[e.field]}: ${e.message}` : e.message);
     return (
@@ -80,12 +84,7 @@ export function FormErrorSummary({ form, labels = {} }: { form: FormErrors; labe
     );
   }
   if (serverError) {
-    const detail =
-      serverError instanceof ApiError
-        ? serverError.problem.detail || serverError.problem.title || serverError.message
-        : serverError instanceof Error
-          ? serverError.message
-          : String(serverError);
+    const detail = errorText.message(serverError, String(serverError));
     return (
       <Alert data-color="danger" role="alert" className="form-error-summary">
         <Paragraph>{detail}</Paragraph>

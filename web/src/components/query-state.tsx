@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { ApiError } from '@/lib/api-client';
+import { useErrorText } from '@/lib/error-texts';
 import { useT } from '@/lib/i18n';
 
 export function Loading({ label }: { label?: string }) {
@@ -12,21 +12,16 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-export function errorMessage(error: unknown, fallback: string): string {
-  if (error instanceof ApiError) return error.problem.detail || error.problem.title || fallback;
-  if (error instanceof Error && error.message) return error.message;
-  return fallback;
-}
-
-/** Shows why a query failed, with the server's Norwegian detail, and a retry button. */
+/** Shows why a query failed (the server's detail, in English by its code), and a retry button. */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   return (
     <Alert data-color="danger" className="load-error">
       <Heading level={2} data-size="xs">
         {t('common.loadError')}
       </Heading>
-      <Paragraph>{errorMessage(error, t('common.loadError'))}</Paragraph>
+      <Paragraph>{errorText.message(error, t('common.loadError'))}</Paragraph>
       {onRetry && (
         <Button variant="secondary" data-size="sm" onClick={onRetry}>
           {t('common.retry')}

@@ -1,12 +1,32 @@
-// The session: who is signed in, with which roles. The session endpoints live here (not in a
-// feature) because the app shell, the route guards and every feature depend on them.
+// The session: who is signed in, with which roles and which permissions. The session endpoints
+// live here (not in a feature) because the app shell, the route guards and every feature depend
+// on them.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { ApiError, api, setCsrfToken } from './api-client';
 import type { BodyOf, ResponseOf } from './api-types';
 import { setServerToday } from './format';
 
-export type Session = ResponseOf<'/api/auth/me', 'get'>;
+type SessionFromApi = ResponseOf<'/api/auth/me', 'get'>;
+
+/** How far a permission reaches (the widest the caller has for it). */
+export type PermissionScope = 'region' | 'own_municipality' | 'own_municipality_and_area' | 'own_records';
+
+/**
+ * One of the caller's effective permissions today, as /api/auth/me and the login answer send it.
+ * TODO(grants): hand-typed from the contract of issue 7 until the server's OpenAPI document
+ * describes `permissions`; then take it from the generated types.
+ */
+export type SessionPermission = {
+  name: string;
+  scope: PermissionScope;
+  /** Organisation numbers covered when the scope is own_municipality. */
+  municipalities: string[];
+  /** The pairs covered when the scope is own_municipality_and_area. */
+  product_areas: Array<{ municipality: string; product_area: string }>;
+};
+
+export type Session = SessionFromApi & { permissions: SessionPermission[] };
 export type SessionUser = Session['user'];
 export type RoleGrant = Session['roles'][number];
 export type RoleName = RoleGrant['role'];

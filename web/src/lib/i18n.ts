@@ -1,60 +1,56 @@
-// A tiny i18n: one dictionary per language, bokmål first. The chosen language is kept in
-// localStorage and mirrored on <html lang>. Messages may hold {placeholders}.
+// The i18n machinery and the common texts. Bokmål first, English second; the chosen language is
+// kept in localStorage and mirrored on <html lang>. Messages may hold {placeholders}.
+//
+// Texts live with the code that shows them: each feature has `features/<name>/i18n.ts` with its
+// own nb and en dictionaries and its own typed `useT()` (common keys + the feature's keys, so a
+// feature cannot use another feature's texts). `app/i18n.ts` merges them all for the app shell and
+// pages. This file keeps only what shared code (components/, lib/) and several features use.
 import { useCallback, useSyncExternalStore } from 'react';
 
 export type Lang = 'nb' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'en'];
 const STORAGE_KEY = 'samkjop.lang';
 
+/** One set of texts: bokmål, and English with exactly the same keys. */
+export type Messages<K extends string = string> = {
+  readonly nb: Readonly<Record<K, string>>;
+  readonly en: Readonly<Record<K, string>>;
+};
+
+/** The keys of a Messages value. */
+export type KeysOf<M> = M extends Messages<infer K> ? K : never;
+
+/**
+ * Declares a dictionary pair. The type of `en` is the keys of `nb`, so a missing or an extra
+ * English key is a type error (and the i18n tests fail on it at run time too).
+ */
+export function defineMessages<NB extends Record<string, string>>(nb: NB, en: Record<keyof NB & string, string>): Messages<keyof NB & string> {
+  return { nb, en } as Messages<keyof NB & string>;
+}
+
+/** Merges dictionaries (features into the app); later ones win, which the i18n tests forbid. */
+export function mergeMessages<M extends Messages[]>(...all: M): Messages<KeysOf<M[number]>> {
+  const merged = { nb: {} as Record<string, string>, en: {} as Record<string, string> };
+  for (const m of all) {
+    Object.assign(merged.nb, m.nb);
+    Object.assign(merged.en, m.en);
+  }
+  return merged as Messages<KeysOf<M[number]>>;
+}
+
 const nb = {
   'app.name': 'Samkjøp',
-  'app.tagline': 'Regionalt innkjøpssamarbeid i Kongsvingerregionen',
-  'app.skipToMain': 'Hopp til hovedinnhold',
   'app.loading': 'Laster …',
-  'app.version': 'Versjon {version}',
-
-  'lang.switchTo': 'English',
-  'lang.switchLabel': 'Change language to English',
-
-  'nav.label': 'Hovedmeny',
-  'nav.home': 'Oversikt',
-  'nav.org': 'Organisasjon',
-  'nav.roles': 'Roller',
-  'nav.users': 'Brukere',
-  'nav.audit': 'Revisjonslogg',
-  'nav.orgSub': 'Organisasjon',
-  'nav.municipalities': 'Kommuner',
-  'nav.councils': 'Råd',
-  'nav.contacts': 'Kontakter',
-  'nav.productAreas': 'Produktområder',
-  'nav.rolesSub': 'Roller',
-  'nav.rolesCurrent': 'Gjeldende roller',
-  'nav.rolesHistory': 'Historikk',
-
-  'footer.label': 'Bunntekst',
-  'footer.accessibility': 'Tilgjengelighetserklæring',
-  'footer.privacy': 'Personvernerklæring',
-  'footer.owner': 'Drives av vertskommunen Kongsvinger for RIIK',
-
-  'header.signedInAs': 'Innlogget som',
-  'header.changePassword': 'Bytt passord',
-  'header.logout': 'Logg ut',
-  'header.userMenu': 'Brukermeny',
 
   'common.save': 'Lagre',
-  'common.saving': 'Lagrer …',
   'common.cancel': 'Avbryt',
   'common.create': 'Opprett',
   'common.edit': 'Rediger',
   'common.close': 'Lukk',
-  'common.search': 'Søk',
-  'common.filter': 'Filtrer',
   'common.reset': 'Nullstill',
   'common.all': 'Alle',
-  'common.none': 'Ingen',
   'common.yes': 'Ja',
   'common.no': 'Nei',
-  'common.back': 'Tilbake',
   'common.actions': 'Handlinger',
   'common.optional': '(valgfritt)',
   'common.dateHint': 'Format: dd.mm.åååå',
@@ -73,7 +69,6 @@ const nb = {
   'common.errorSummary': 'For å gå videre må du rette opp følgende feil:',
   'common.loadError': 'Kunne ikke hente data',
   'common.retry': 'Prøv igjen',
-  'common.success': 'Lagret',
   'common.ongoing': 'pågår',
 
   'error.network': 'Får ikke kontakt med serveren. Sjekk nettverket og prøv igjen.',
@@ -90,282 +85,22 @@ const nb = {
   'role.employee': 'Ansatt',
   'role.auditor': 'Revisor',
 
-  'login.title': 'Logg inn',
-  'login.intro': 'Logg inn med brukernavnet og passordet du har fått fra administrator.',
-  'login.username': 'Brukernavn',
-  'login.password': 'Passord',
-  'login.submit': 'Logg inn',
-  'login.submitting': 'Logger inn …',
-  'login.failed': 'Innloggingen mislyktes',
-  'login.retryAt': 'Du kan prøve igjen kl. {time} (om {minutes} min).',
-  'login.retryIn': 'Du kan prøve igjen om {seconds} sekunder.',
-  'login.loggedOut': 'Du er logget ut.',
-
-  'password.title': 'Bytt passord',
-  'password.mustChange': 'Du må bytte passord før du kan bruke Samkjøp.',
-  'password.current': 'Nåværende passord',
-  'password.new': 'Nytt passord',
-  'password.newHint': 'Minst 10 tegn. Bruk gjerne en setning du husker.',
-  'password.repeat': 'Gjenta nytt passord',
-  'password.tooShort': 'Det nye passordet må ha minst 10 tegn',
-  'password.mismatch': 'Passordene er ikke like',
-  'password.submit': 'Bytt passord',
-  'password.changed': 'Passordet er byttet.',
-
-  'home.title': 'Oversikt',
-  'home.intro': 'RIIK er innkjøpssamarbeidet mellom kommunene i Kongsvingerregionen. {host} er vertskommune.',
-  'home.welcome': 'Velkommen, {name}',
-  'home.municipalities': 'Kommuner',
-  'home.municipalityCount': 'Kommuner i samarbeidet',
-  'home.hostMunicipality': 'Vertskommune',
-  'home.r1Ok': 'Har innkjøpsansvarlig',
-  'home.r1Missing': 'Mangler innkjøpsansvarlig',
-  'home.r1AlertTitle': 'Regel R-1 er brutt',
-  'home.r1AlertText': 'Hver kommune skal ha nøyaktig én aktiv innkjøpsansvarlig. Dette mangler for: {list}.',
-  'home.r1AllOk': 'Alle kommunene har en aktiv innkjøpsansvarlig (regel R-1).',
-  'home.yourRoles': 'Dine roller',
-  'home.noRoles': 'Du har ingen aktive roller.',
-  'home.goToRoles': 'Utnevn innkjøpsansvarlig',
-
-  'r1.ok': 'R-1 oppfylt',
-  'r1.missing': 'Mangler innkjøpsansvarlig',
-  'r1.label': 'R-1',
-
-  'municipality.title': 'Kommuner',
-  'municipality.intro': 'Kommunene i innkjøpssamarbeidet, med vertskommune og innkjøpsansvarlig.',
-  'municipality.name': 'Navn',
-  'municipality.orgnr': 'Organisasjonsnummer',
-  'municipality.orgnrShort': 'Org.nr.',
-  'municipality.orgnrHint': '9 siffer, for eksempel 944 117 784',
-  'municipality.orgnrInvalid': 'Organisasjonsnummeret er ikke gyldig (9 siffer med riktig kontrollsiffer)',
-  'municipality.orgnrUnverified': 'Ikke verifisert',
-  'municipality.orgnrUnverifiedLong': 'Ikke verifisert i Enhetsregisteret',
-  'municipality.number': 'Kommunenummer',
-  'municipality.numberShort': 'Kommunenr.',
-  'municipality.numberHint': '4 siffer, for eksempel 3401',
-  'municipality.numberInvalid': 'Kommunenummeret må ha 4 siffer',
-  'municipality.host': 'Vertskommune',
-  'municipality.hostTag': 'Vertskommune',
-  'municipality.memberFrom': 'Medlem fra',
-  'municipality.memberTo': 'Medlem til',
-  'municipality.officer': 'Innkjøpsansvarlig',
-  'municipality.officerSince': 'siden {date}',
-  'municipality.noOfficer': 'Ingen',
-  'municipality.create': 'Ny kommune',
-  'municipality.createTitle': 'Ny kommune',
-  'municipality.createHost': 'Dette er vertskommunen',
-  'municipality.createHostHint': 'Det kan bare være én vertskommune. Bruk «Gjør til vertskommune» for å flytte den.',
-  'municipality.created': '{name} er opprettet.',
-  'municipality.updated': 'Endringene er lagret.',
-  'municipality.details': 'Opplysninger',
-  'municipality.edit': 'Rediger opplysninger',
-  'municipality.makeHost': 'Gjør til vertskommune',
-  'municipality.makeHostConfirm': 'Gjøre {name} til vertskommune? {current} slutter da å være vertskommune.',
-  'municipality.madeHost': '{name} er nå vertskommune.',
-  'municipality.notFound': 'Fant ikke kommunen.',
-  'municipality.appointOfficer': 'Utnevn innkjøpsansvarlig',
-  'municipality.people': 'Kontaktpersoner',
-
-  'council.title': 'Råd',
-  'council.intro': 'Samarbeidsrådet består av kommunedirektørene. Innkjøpsrådet består av de innkjøpsansvarlige, og medlemskapet følger rollen.',
-  'council.member': 'Medlem',
-  'council.municipality': 'Kommune',
-  'council.role': 'Rolle',
-  'council.noMembers': 'Rådet har ingen medlemmer.',
-  'council.memberCount': '{count} medlemmer',
-
-  'people.title': 'Kontakter',
-  'people.intro': 'Kontaktregister for personer i samarbeidet, også de som ikke har brukerkonto.',
-  'people.search': 'Søk i kontakter',
-  'people.searchHint': 'Søk på navn, e-post eller stilling',
-  'people.municipality': 'Kommune',
-  'people.name': 'Navn',
-  'people.email': 'E-post',
-  'people.phone': 'Telefon',
-  'people.title_': 'Stilling',
-  'people.user': 'Brukerkonto',
-  'people.noMunicipality': 'Ingen kommune',
-  'people.create': 'Ny kontakt',
-  'people.createTitle': 'Ny kontakt',
-  'people.editTitle': 'Rediger kontakt',
-  'people.created': '{name} er lagt til.',
-  'people.updated': 'Kontakten er oppdatert.',
-  'people.count': '{count} kontakter',
-  'people.emailInvalid': 'Skriv en gyldig e-postadresse',
-  'people.roles': 'Roller',
-  'people.noRoles': 'Ingen aktive roller.',
-
-  'productArea.title': 'Produktområder',
-  'productArea.intro': 'Produktområdene som produktansvarlige utnevnes for.',
-  'productArea.code': 'Kode',
-  'productArea.nameNb': 'Navn (bokmål)',
-  'productArea.nameEn': 'Navn (engelsk)',
-  'productArea.create': 'Nytt produktområde',
-  'productArea.created': 'Produktområdet {name} er opprettet.',
-  'productArea.codeHint': 'Små bokstaver og bindestrek, for eksempel «kontorrekvisita»',
-
-  'roles.title': 'Roller',
-  'roles.intro': 'Innkjøpsansvarlige og produktansvarlige i kommunene. Regel R-1: hver kommune skal ha nøyaktig én aktiv innkjøpsansvarlig.',
-  'roles.officers': 'Innkjøpsansvarlige',
-  'roles.productManagers': 'Produktansvarlige',
-  'roles.appointOfficer': 'Utnevn innkjøpsansvarlig',
-  'roles.appointProductManager': 'Utnevn produktansvarlig',
-  'roles.appointNew': 'Utnevn ny',
-  'roles.appointTitle': 'Utnevn til rolle',
-  'roles.appointIntro': 'Når du utnevner en ny innkjøpsansvarlig, avsluttes den forrige dagen før den nye starter.',
-  'roles.role': 'Rolle',
-  'roles.person': 'Person',
-  'roles.personPlaceholder': 'Velg person',
-  'roles.municipality': 'Kommune',
-  'roles.municipalityPlaceholder': 'Velg kommune',
-  'roles.productArea': 'Produktområde',
-  'roles.productAreaPlaceholder': 'Velg produktområde',
-  'roles.validFrom': 'Gyldig fra',
-  'roles.validTo': 'Gyldig til',
-  'roles.validToHint': 'La stå tom hvis rollen ikke har sluttdato. Format: dd.mm.åååå',
-  'roles.fromMunicipality': 'Fra {name}',
-  'roles.otherPeople': 'Andre personer',
-  'roles.appointed': '{person} er utnevnt som {role} fra {date}.',
-  'roles.end': 'Avslutt',
-  'roles.endTitle': 'Avslutt rolle',
-  'roles.endText': 'Avslutt rollen som {role} for {person} ({scope}).',
-  'roles.endLastDay': 'Siste dag i rollen',
-  'roles.endConfirm': 'Avslutt rollen',
-  'roles.ended': 'Rollen til {person} er avsluttet fra {date}.',
-  'roles.endVacancyWarning': 'Kommunen står uten innkjøpsansvarlig etter denne datoen (R-1) til en ny er utnevnt.',
-  'roles.filterMunicipality': 'Vis kommune',
-  'roles.noProductManagers': 'Ingen produktansvarlige.',
-  'roles.vacant': 'Ledig',
-  'roles.chooseMunicipalityFirst': 'Velg kommune',
-  'roles.missingPerson': 'Velg en person',
-  'roles.missingMunicipality': 'Velg en kommune',
-  'roles.missingProductArea': 'Velg et produktområde',
-
-  'history.title': 'Rollehistorikk',
-  'history.intro': 'Alle rolletildelinger med gyldighetsperiode, også de som er avsluttet.',
-  'history.askTitle': 'Hvem var innkjøpsansvarlig på dato …?',
-  'history.askDate': 'Dato',
-  'history.askSubmit': 'Finn innkjøpsansvarlig',
-  'history.answer': 'Innkjøpsansvarlig i {municipality} {date}: {person} ({period}).',
-  'history.answerNone': 'Det var ingen innkjøpsansvarlig i {municipality} {date}.',
-  'history.answerTitle': 'Svar',
-  'history.filters': 'Filtrer historikken',
-  'history.includeEnded': 'Vis også avsluttede roller',
-  'history.period': 'Periode',
-  'history.scope': 'Gjelder',
-  'history.status': 'Status',
-  'history.active': 'Aktiv',
-  'history.ended': 'Avsluttet',
-  'history.future': 'Fremtidig',
-  'history.wholeRegion': 'Hele regionen',
-
-  'users.title': 'Brukere',
-  'users.intro': 'Brukerkontoer for innlogging. Roller tildeles på siden Roller.',
-  'users.username': 'Brukernavn',
-  'users.name': 'Navn',
-  'users.status': 'Status',
-  'users.active': 'Aktiv',
-  'users.inactive': 'Deaktivert',
-  'users.locked': 'Låst',
-  'users.mustChange': 'Må bytte passord',
-  'users.create': 'Ny bruker',
-  'users.createTitle': 'Ny bruker',
-  'users.person': 'Person',
-  'users.personHint': 'Brukeren knyttes til en person i kontaktregisteret.',
-  'users.password': 'Startpassord',
-  'users.passwordHint': 'Minst 10 tegn. Gi passordet til brukeren på en sikker måte.',
-  'users.created': 'Brukeren {username} er opprettet.',
-  'users.deactivate': 'Deaktiver',
-  'users.activate': 'Aktiver',
-  'users.unlock': 'Lås opp',
-  'users.resetPassword': 'Nullstill passord',
-  'users.resetTitle': 'Nullstill passord for {username}',
-  'users.resetText': 'Brukeren må bytte passord ved neste innlogging.',
-  'users.newPassword': 'Nytt midlertidig passord',
-  'users.deactivated': '{username} er deaktivert.',
-  'users.activated': '{username} er aktivert.',
-  'users.unlocked': '{username} er låst opp.',
-  'users.passwordReset': 'Passordet til {username} er nullstilt.',
-  'users.actionsFor': 'Handlinger for {username}',
-  'users.usernameHint': 'Små bokstaver, tall, punktum og bindestrek',
-
-  'audit.title': 'Revisjonslogg',
-  'audit.intro': 'Alle endringer i systemet: hvem, når, hva, og verdiene før og etter.',
-  'audit.filters': 'Filtrer loggen',
-  'audit.entity': 'Objekttype',
-  'audit.user': 'Bruker',
-  'audit.userHint': 'Brukernavn',
-  'audit.from': 'Fra dato',
-  'audit.to': 'Til dato',
-  'audit.apply': 'Vis',
-  'audit.export': 'Eksporter til Excel',
-  'audit.at': 'Tidspunkt',
-  'audit.action': 'Handling',
-  'audit.object': 'Objekt',
-  'audit.changes': 'Endring',
-  'audit.showChanges': 'Vis før og etter',
-  'audit.before': 'Før',
-  'audit.after': 'Etter',
-  'audit.nothing': '(ingen)',
-  'audit.requestId': 'Forespørsel',
-  'audit.system': 'system',
-  'audit.empty': 'Ingen hendelser i loggen for dette utvalget.',
-
-  'a11y.title': 'Tilgjengelighetserklæring',
-  'privacy.title': 'Personvernerklæring',
+  'common.passwordTooShort': 'Det nye passordet må ha minst 10 tegn',
 } as const;
 
-export type MessageKey = keyof typeof nb;
-
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof nb, string> = {
   'app.name': 'Samkjøp',
-  'app.tagline': 'Regional procurement cooperation of the Kongsvinger region',
-  'app.skipToMain': 'Skip to main content',
   'app.loading': 'Loading …',
-  'app.version': 'Version {version}',
-
-  'lang.switchTo': 'Norsk',
-  'lang.switchLabel': 'Bytt språk til norsk',
-
-  'nav.label': 'Main menu',
-  'nav.home': 'Overview',
-  'nav.org': 'Organisation',
-  'nav.roles': 'Roles',
-  'nav.users': 'Users',
-  'nav.audit': 'Audit log',
-  'nav.orgSub': 'Organisation',
-  'nav.municipalities': 'Municipalities',
-  'nav.councils': 'Councils',
-  'nav.contacts': 'Contacts',
-  'nav.productAreas': 'Product areas',
-  'nav.rolesSub': 'Roles',
-  'nav.rolesCurrent': 'Current roles',
-  'nav.rolesHistory': 'History',
-
-  'footer.label': 'Footer',
-  'footer.accessibility': 'Accessibility statement',
-  'footer.privacy': 'Privacy notice',
-  'footer.owner': 'Operated by the host municipality Kongsvinger for RIIK',
-
-  'header.signedInAs': 'Signed in as',
-  'header.changePassword': 'Change password',
-  'header.logout': 'Sign out',
-  'header.userMenu': 'User menu',
 
   'common.save': 'Save',
-  'common.saving': 'Saving …',
   'common.cancel': 'Cancel',
   'common.create': 'Create',
   'common.edit': 'Edit',
   'common.close': 'Close',
-  'common.search': 'Search',
-  'common.filter': 'Filter',
   'common.reset': 'Reset',
   'common.all': 'All',
-  'common.none': 'None',
   'common.yes': 'Yes',
   'common.no': 'No',
-  'common.back': 'Back',
   'common.actions': 'Actions',
   'common.optional': '(optional)',
   'common.dateHint': 'Format: dd.mm.yyyy',
@@ -384,7 +119,6 @@ const en: Record<MessageKey, string> = {
   'common.errorSummary': 'To continue, correct the following:',
   'common.loadError': 'Could not load data',
   'common.retry': 'Try again',
-  'common.success': 'Saved',
   'common.ongoing': 'ongoing',
 
   'error.network': 'Cannot reach the server. Check the network and try again.',
@@ -401,232 +135,12 @@ const en: Record<MessageKey, string> = {
   'role.employee': 'Employee',
   'role.auditor': 'Auditor',
 
-  'login.title': 'Sign in',
-  'login.intro': 'Sign in with the username and password you received from the administrator.',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
-  'login.submitting': 'Signing in …',
-  'login.failed': 'Sign-in failed',
-  'login.retryAt': 'You can try again at {time} (in {minutes} min).',
-  'login.retryIn': 'You can try again in {seconds} seconds.',
-  'login.loggedOut': 'You are signed out.',
-
-  'password.title': 'Change password',
-  'password.mustChange': 'You must change your password before using Samkjøp.',
-  'password.current': 'Current password',
-  'password.new': 'New password',
-  'password.newHint': 'At least 10 characters. A sentence you remember works well.',
-  'password.repeat': 'Repeat new password',
-  'password.tooShort': 'The new password must be at least 10 characters',
-  'password.mismatch': 'The passwords do not match',
-  'password.submit': 'Change password',
-  'password.changed': 'Your password has been changed.',
-
-  'home.title': 'Overview',
-  'home.intro': 'RIIK is the procurement cooperation between the municipalities of the Kongsvinger region. {host} is the host municipality.',
-  'home.welcome': 'Welcome, {name}',
-  'home.municipalities': 'Municipalities',
-  'home.municipalityCount': 'Municipalities in the cooperation',
-  'home.hostMunicipality': 'Host municipality',
-  'home.r1Ok': 'Have a procurement officer',
-  'home.r1Missing': 'No procurement officer',
-  'home.r1AlertTitle': 'Rule R-1 is broken',
-  'home.r1AlertText': 'Every municipality must have exactly one active procurement officer. Missing for: {list}.',
-  'home.r1AllOk': 'Every municipality has an active procurement officer (rule R-1).',
-  'home.yourRoles': 'Your roles',
-  'home.noRoles': 'You have no active roles.',
-  'home.goToRoles': 'Appoint procurement officer',
-
-  'r1.ok': 'R-1 met',
-  'r1.missing': 'No procurement officer',
-  'r1.label': 'R-1',
-
-  'municipality.title': 'Municipalities',
-  'municipality.intro': 'The municipalities in the procurement cooperation, with host municipality and procurement officer.',
-  'municipality.name': 'Name',
-  'municipality.orgnr': 'Organisation number',
-  'municipality.orgnrShort': 'Org. no.',
-  'municipality.orgnrHint': '9 digits, for example 944 117 784',
-  'municipality.orgnrInvalid': 'The organisation number is not valid (9 digits with a correct check digit)',
-  'municipality.orgnrUnverified': 'Not verified',
-  'municipality.orgnrUnverifiedLong': 'Not verified in the Central Coordinating Register',
-  'municipality.number': 'Municipality number',
-  'municipality.numberShort': 'Mun. no.',
-  'municipality.numberHint': '4 digits, for example 3401',
-  'municipality.numberInvalid': 'The municipality number must have 4 digits',
-  'municipality.host': 'Host municipality',
-  'municipality.hostTag': 'Host',
-  'municipality.memberFrom': 'Member from',
-  'municipality.memberTo': 'Member until',
-  'municipality.officer': 'Procurement officer',
-  'municipality.officerSince': 'since {date}',
-  'municipality.noOfficer': 'None',
-  'municipality.create': 'New municipality',
-  'municipality.createTitle': 'New municipality',
-  'municipality.createHost': 'This is the host municipality',
-  'municipality.createHostHint': 'There can be only one host. Use “Make host municipality” to move it.',
-  'municipality.created': '{name} has been created.',
-  'municipality.updated': 'The changes have been saved.',
-  'municipality.details': 'Details',
-  'municipality.edit': 'Edit details',
-  'municipality.makeHost': 'Make host municipality',
-  'municipality.makeHostConfirm': 'Make {name} the host municipality? {current} will then no longer be the host.',
-  'municipality.madeHost': '{name} is now the host municipality.',
-  'municipality.notFound': 'Municipality not found.',
-  'municipality.appointOfficer': 'Appoint procurement officer',
-  'municipality.people': 'Contacts',
-
-  'council.title': 'Councils',
-  'council.intro': 'The cooperation council consists of the chief executives. The procurement council consists of the procurement officers; membership follows the role.',
-  'council.member': 'Member',
-  'council.municipality': 'Municipality',
-  'council.role': 'Role',
-  'council.noMembers': 'The council has no members.',
-  'council.memberCount': '{count} members',
-
-  'people.title': 'Contacts',
-  'people.intro': 'Directory of people in the cooperation, including those without a user account.',
-  'people.search': 'Search contacts',
-  'people.searchHint': 'Search by name, e-mail or job title',
-  'people.municipality': 'Municipality',
-  'people.name': 'Name',
-  'people.email': 'E-mail',
-  'people.phone': 'Phone',
-  'people.title_': 'Job title',
-  'people.user': 'User account',
-  'people.noMunicipality': 'No municipality',
-  'people.create': 'New contact',
-  'people.createTitle': 'New contact',
-  'people.editTitle': 'Edit contact',
-  'people.created': '{name} has been added.',
-  'people.updated': 'The contact has been updated.',
-  'people.count': '{count} contacts',
-  'people.emailInvalid': 'Enter a valid e-mail address',
-  'people.roles': 'Roles',
-  'people.noRoles': 'No active roles.',
-
-  'productArea.title': 'Product areas',
-  'productArea.intro': 'The product areas that product managers are appointed for.',
-  'productArea.code': 'Code',
-  'productArea.nameNb': 'Name (Norwegian)',
-  'productArea.nameEn': 'Name (English)',
-  'productArea.create': 'New product area',
-  'productArea.created': 'The product area {name} has been created.',
-  'productArea.codeHint': 'Lower-case letters and hyphens, for example “office-supplies”',
-
-  'roles.title': 'Roles',
-  'roles.intro': 'Procurement officers and product managers in the municipalities. Rule R-1: every municipality must have exactly one active procurement officer.',
-  'roles.officers': 'Procurement officers',
-  'roles.productManagers': 'Product managers',
-  'roles.appointOfficer': 'Appoint procurement officer',
-  'roles.appointProductManager': 'Appoint product manager',
-  'roles.appointNew': 'Appoint new',
-  'roles.appointTitle': 'Appoint to a role',
-  'roles.appointIntro': 'Appointing a new procurement officer ends the previous one the day before the new one starts.',
-  'roles.role': 'Role',
-  'roles.person': 'Person',
-  'roles.personPlaceholder': 'Choose a person',
-  'roles.municipality': 'Municipality',
-  'roles.municipalityPlaceholder': 'Choose a municipality',
-  'roles.productArea': 'Product area',
-  'roles.productAreaPlaceholder': 'Choose a product area',
-  'roles.validFrom': 'Valid from',
-  'roles.validTo': 'Valid until',
-  'roles.validToHint': 'Leave empty if the role has no end date. Format: dd.mm.yyyy',
-  'roles.fromMunicipality': 'From {name}',
-  'roles.otherPeople': 'Other people',
-  'roles.appointed': '{person} has been appointed {role} from {date}.',
-  'roles.end': 'End',
-  'roles.endTitle': 'End role',
-  'roles.endText': 'End the role of {role} for {person} ({scope}).',
-  'roles.endLastDay': 'Last day in the role',
-  'roles.endConfirm': 'End the role',
-  'roles.ended': 'The role of {person} ends on {date}.',
-  'roles.endVacancyWarning': 'The municipality will have no procurement officer after this date (R-1) until a new one is appointed.',
-  'roles.filterMunicipality': 'Show municipality',
-  'roles.noProductManagers': 'No product managers.',
-  'roles.vacant': 'Vacant',
-  'roles.chooseMunicipalityFirst': 'Choose a municipality',
-  'roles.missingPerson': 'Choose a person',
-  'roles.missingMunicipality': 'Choose a municipality',
-  'roles.missingProductArea': 'Choose a product area',
-
-  'history.title': 'Role history',
-  'history.intro': 'All role assignments with their validity, including those that have ended.',
-  'history.askTitle': 'Who was the procurement officer on date …?',
-  'history.askDate': 'Date',
-  'history.askSubmit': 'Find procurement officer',
-  'history.answer': 'Procurement officer in {municipality} on {date}: {person} ({period}).',
-  'history.answerNone': 'There was no procurement officer in {municipality} on {date}.',
-  'history.answerTitle': 'Answer',
-  'history.filters': 'Filter the history',
-  'history.includeEnded': 'Also show ended roles',
-  'history.period': 'Period',
-  'history.scope': 'Applies to',
-  'history.status': 'Status',
-  'history.active': 'Active',
-  'history.ended': 'Ended',
-  'history.future': 'Future',
-  'history.wholeRegion': 'Whole region',
-
-  'users.title': 'Users',
-  'users.intro': 'User accounts for signing in. Roles are assigned on the Roles page.',
-  'users.username': 'Username',
-  'users.name': 'Name',
-  'users.status': 'Status',
-  'users.active': 'Active',
-  'users.inactive': 'Deactivated',
-  'users.locked': 'Locked',
-  'users.mustChange': 'Must change password',
-  'users.create': 'New user',
-  'users.createTitle': 'New user',
-  'users.person': 'Person',
-  'users.personHint': 'The user is linked to a person in the contact directory.',
-  'users.password': 'Initial password',
-  'users.passwordHint': 'At least 10 characters. Give the password to the user in a secure way.',
-  'users.created': 'The user {username} has been created.',
-  'users.deactivate': 'Deactivate',
-  'users.activate': 'Activate',
-  'users.unlock': 'Unlock',
-  'users.resetPassword': 'Reset password',
-  'users.resetTitle': 'Reset password for {username}',
-  'users.resetText': 'The user must change the password at the next sign-in.',
-  'users.newPassword': 'New temporary password',
-  'users.deactivated': '{username} has been deactivated.',
-  'users.activated': '{username} has been activated.',
-  'users.unlocked': '{username} has been unlocked.',
-  'users.passwordReset': 'The password of {username} has been reset.',
-  'users.actionsFor': 'Actions for {username}',
-  'users.usernameHint': 'Lower-case letters, digits, dots and hyphens',
-
-  'audit.title': 'Audit log',
-  'audit.intro': 'Every change in the system: who, when, what, and the values before and after.',
-  'audit.filters': 'Filter the log',
-  'audit.entity': 'Object type',
-  'audit.user': 'User',
-  'audit.userHint': 'Username',
-  'audit.from': 'From date',
-  'audit.to': 'To date',
-  'audit.apply': 'Show',
-  'audit.export': 'Export to Excel',
-  'audit.at': 'Time',
-  'audit.action': 'Action',
-  'audit.object': 'Object',
-  'audit.changes': 'Change',
-  'audit.showChanges': 'Show before and after',
-  'audit.before': 'Before',
-  'audit.after': 'After',
-  'audit.nothing': '(none)',
-  'audit.requestId': 'Request',
-  'audit.system': 'system',
-  'audit.empty': 'No events in the log for this selection.',
-
-  'a11y.title': 'Accessibility statement',
-  'privacy.title': 'Privacy notice',
+  'common.passwordTooShort': 'The new password must be at least 10 characters',
 };
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { nb, en };
+/** The common texts (shared components, several features). */
+export const commonMessages: Messages<keyof typeof nb> = { nb, en };
+export type CommonKey = keyof typeof nb;
 
 function readStoredLang(): Lang {
   try {
@@ -666,28 +180,47 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-export type Params = Record<string, string | number>;
-
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = dictionaries[lang][key] ?? nb[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
 export function useLang(): Lang {
   return useSyncExternalStore(subscribe, getLang, getLang);
 }
 
-export type Translate = (key: MessageKey, params?: Params) => string;
+export type Params = Record<string, string | number>;
 
-/** Returns the translate function for the current language; re-renders when it changes. */
-export function useT(): Translate {
-  const lang = useLang();
-  return useCallback((key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
+/** A translate function over the keys K (the common keys by default). */
+export type Translate<K extends string = CommonKey> = (key: K, params?: Params) => string;
+
+function fill(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
+
+/**
+ * The translate function and hook over the common texts plus `messages`. Each feature's i18n.ts
+ * calls this once and exports the result, so its components get a `useT()` typed to its own keys.
+ * A key missing in English falls back to bokmål, then to the key itself (the tests forbid both).
+ */
+export function translator<K extends string>(messages: Messages<K>) {
+  const lookup = (lang: Lang, key: string): string | undefined =>
+    (messages[lang] as Record<string, string>)[key] ?? (commonMessages[lang] as Record<string, string>)[key];
+  function translate(lang: Lang, key: K | CommonKey, params?: Params): string {
+    return fill(lookup(lang, key) ?? lookup('nb', key) ?? key, params);
+  }
+  /** The translate function for the current language; re-renders when the language changes. */
+  function useT(): Translate<K | CommonKey> {
+    const lang = useLang();
+    return useCallback((key: K | CommonKey, params?: Params) => translate(lang, key, params), [lang]);
+  }
+  return { translate, useT };
+}
+
+const common = translator(defineMessages({}, {}));
+/** Translates a common key (shared components and lib). */
+export const translate: (lang: Lang, key: CommonKey, params?: Params) => string = common.translate;
+/** The common texts only; features and the app use their own `useT` from their i18n.ts. */
+export const useT: () => Translate = common.useT;
 
 /** The label of a role name from the API ("officer" → "Innkjøpsansvarlig"); unknown names as given. */
 export function roleLabel(t: Translate, role: string): string {
-  const key = `role.${role}` as MessageKey;
-  return key in nb ? t(key) : role;
+  const key = `role.${role}`;
+  return key in nb ? t(key as CommonKey) : role;
 }

@@ -12,7 +12,7 @@ export const paths = {
   contact: (id: number) => `/organisasjon/kontakter/${id}`,
   productAreas: '/organisasjon/produktomrader',
   roles: '/roller',
-  appoint: (role?: 'officer' | 'product_manager', municipality?: string) => {
+  appoint: (role?: 'officer' | 'product_manager' | 'employee', municipality?: string) => {
     const q = new URLSearchParams();
     if (role) q.set('rolle', role);
     if (municipality) q.set('kommune', municipality);
@@ -23,6 +23,7 @@ export const paths = {
   users: '/brukere',
   userNew: '/brukere/ny',
   audit: '/revisjonslogg',
+  permissions: '/tilganger',
   accessibility: '/tilgjengelighet',
   privacy: '/personvern',
 } as const;

@@ -4,13 +4,26 @@ import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { AppProvider } from '@/app/provider';
 import { sessionQueryKey, type Session } from '@/lib/auth';
+import { permissionsFor } from './grants';
 
-export function makeSession(roles: Array<Partial<Session['roles'][number]> & { role: Session['roles'][number]['role'] }> = [], user: Partial<Session['user']> = {}): Session {
+/**
+ * A signed-in session with these roles. `permissions` defaults to what the server would send for
+ * the roles that are in force (testing/grants.ts); pass them to spell out an exact set.
+ */
+export function makeSession(
+  roles: Array<Partial<Session['roles'][number]> & { role: Session['roles'][number]['role'] }> = [],
+  user: Partial<Session['user']> = {},
+  permissions?: Session['permissions'],
+): Session {
+  const grants = roles.map((r) => ({ municipality: null, product_area: null, valid_from: '2020-01-01', valid_to: null, ...r }));
+  const today = '2026-06-15';
+  const inForce = grants.filter((g) => g.valid_from <= today && (g.valid_to === null || g.valid_to >= today));
   return {
     user: { id: 1, username: 'test', name: 'Test Testesen', email: null, person_id: null, must_change_password: false, ...user },
-    roles: roles.map((r) => ({ municipality: null, product_area: null, valid_from: '2020-01-01', valid_to: null, ...r })),
+    roles: grants,
+    permissions: permissions ?? permissionsFor(inForce),
     csrf_token: 'csrf-123',
-    today: '2026-06-15',
+    today,
   };
 }
 

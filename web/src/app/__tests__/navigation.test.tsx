@@ -58,13 +58,60 @@ test('an employee sees no Users or Audit log in the menu, and gets «no access»
   expect(within(nav).queryByRole('link', { name: 'Revisjonslogg' })).not.toBeInTheDocument();
 });
 
-test('an admin sees Users, marked as the current page', async () => {
+test('an admin sees Users, marked as the current page, with «Ny bruker»', async () => {
   renderApp('/brukere', makeSession([{ role: 'admin' }]));
   expect(await screen.findByRole('heading', { level: 1, name: 'Brukere' })).toBeInTheDocument();
   const nav = screen.getByRole('navigation', { name: 'Hovedmeny' });
   expect(within(nav).getByRole('link', { name: 'Brukere' })).toHaveAttribute('aria-current', 'page');
   expect(within(nav).getByRole('link', { name: 'Revisjonslogg' })).toBeInTheDocument();
+  expect(within(nav).getByRole('link', { name: 'Tilganger' })).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Ny bruker' })).toBeInTheDocument();
   expect(document.title).toBe('Brukere – Samkjøp');
+});
+
+test('the auditor sees «Tilganger» in the menu and opens the grant table', async () => {
+  stubFetch({
+    'GET /api/health': { body: { status: 'ok', version: '9.9.9', database: 'sqlite' } },
+    'GET /api/permissions': {
+      body: {
+        roles: ['officer'],
+        permissions: [{ name: 'org.people.write', module: 'org', write: true, description_nb: 'Registrere og endre personer', description_en: 'Register and edit people' }],
+        grants: [{ role: 'officer', permission: 'org.people.write', scope: 'own_municipality' }],
+      },
+    },
+  });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  queryClient.setQueryData(sessionQueryKey, makeSession([{ role: 'auditor' }]));
+  const router = createMemoryRouter(routes, { initialEntries: ['/'] });
+  render(
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  const nav = await screen.findByRole('navigation', { name: 'Hovedmeny' });
+  await userEvent.click(within(nav).getByRole('link', { name: 'Tilganger' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Tilganger' })).toBeInTheDocument();
+  expect(await screen.findByRole('table', { name: 'Tilganger per rolle' })).toBeInTheDocument();
+  expect(within(nav).getByRole('link', { name: 'Tilganger' })).toHaveAttribute('aria-current', 'page');
+  // The auditor writes nothing: no «Ny bruker», and no Users menu.
+  expect(within(nav).queryByRole('link', { name: 'Brukere' })).not.toBeInTheDocument();
+});
+
+test('an employee has no «Tilganger» in the menu and gets «no access» by address', async () => {
+  renderApp('/tilganger', makeSession([{ role: 'employee', municipality: KONGSVINGER }]));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Du har ikke tilgang' })).toBeInTheDocument();
+  expect(within(screen.getByRole('navigation', { name: 'Hovedmeny' })).queryByRole('link', { name: 'Tilganger' })).not.toBeInTheDocument();
+});
+
+test('the employee gets «no access» at the appoint form', async () => {
+  renderApp('/roller/utnevn', makeSession([{ role: 'employee', municipality: KONGSVINGER }]));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Du har ikke tilgang' })).toBeInTheDocument();
+});
+
+test('a session whose permissions lack org.municipalities.read sees no Organisation menu and no page', async () => {
+  renderApp('/organisasjon', makeSession([{ role: 'employee', municipality: KONGSVINGER }], {}, []));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Du har ikke tilgang' })).toBeInTheDocument();
+  expect(within(screen.getByRole('navigation', { name: 'Hovedmeny' })).queryByRole('link', { name: 'Organisasjon' })).not.toBeInTheDocument();
 });
 
 test('a user who must change password is sent there first', async () => {

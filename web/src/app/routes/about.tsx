@@ -1,7 +1,7 @@
 import { Page } from '@/components/page';
 import { AccessibilityStatement } from '@/features/about/components/accessibility-statement';
 import { PrivacyNotice } from '@/features/about/components/privacy-notice';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 
 export function AccessibilityPage() {
   const t = useT();

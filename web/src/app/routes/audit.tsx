@@ -1,6 +1,6 @@
 import { Page } from '@/components/page';
 import { AuditLog } from '@/features/audit/components/audit-log';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 
 export function AuditPage() {
   const t = useT();

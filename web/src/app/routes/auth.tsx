@@ -5,7 +5,7 @@ import { Loading } from '@/components/query-state';
 import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
 import { LoginForm } from '@/features/auth/components/login-form';
 import { useRequiredSession, useSession, useSignOutReason } from '@/lib/auth';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 
 /** Only same-site paths are accepted as where to go after login (no open redirect). */

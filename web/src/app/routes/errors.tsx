@@ -1,7 +1,7 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { AppLink } from '@/components/app-link';
 import { Page } from '@/components/page';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 
 export function ForbiddenPage() {

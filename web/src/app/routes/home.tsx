@@ -6,7 +6,8 @@ import { OrganisationOverview } from '@/features/org/components/organisation-ove
 import { useRequiredSession } from '@/lib/auth';
 import { activeGrants } from '@/lib/authorization';
 import { formatDate } from '@/lib/format';
-import { roleLabel, useLang, useT } from '@/lib/i18n';
+import { roleLabel, useLang } from '@/lib/i18n';
+import { useT } from '../i18n';
 
 function YourRoles() {
   const t = useT();

@@ -15,7 +15,7 @@ import { PersonForm } from '@/features/org/components/person-form';
 import { ProductAreas } from '@/features/org/components/product-areas';
 import { ApiError } from '@/lib/api-client';
 import { useAuthorization } from '@/lib/authorization';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { NotFoundPage } from './errors';
 
@@ -54,7 +54,7 @@ export function MunicipalitiesPage() {
       title={t('nav.org')}
       before={<OrgNav />}
       intro={t('municipality.intro')}
-      actions={can('municipalities:write') && <ButtonLink to={paths.municipalityNew}>{t('municipality.create')}</ButtonLink>}
+      actions={can('org.municipalities.write') && <ButtonLink to={paths.municipalityNew}>{t('municipality.create')}</ButtonLink>}
     >
       <Section id="municipalities" title={t('municipality.title')}>
         {municipalities.isPending ? (
@@ -112,7 +112,7 @@ export function ContactsPage() {
       title={t('people.title')}
       before={<OrgNav />}
       intro={t('people.intro')}
-      actions={can('people:write') && <ButtonLink to={paths.contactNew}>{t('people.create')}</ButtonLink>}
+      actions={can('org.people.write') && <ButtonLink to={paths.contactNew}>{t('people.create')}</ButtonLink>}
     >
       <PeopleDirectory />
     </Page>

@@ -3,15 +3,17 @@ import { ButtonLink } from '@/components/app-link';
 import { Page } from '@/components/page';
 import { Loading } from '@/components/query-state';
 import { usePeople } from '@/features/org/api/get-people';
+import { useAuthorization } from '@/lib/authorization';
 import { CreateUserForm } from '@/features/users/components/create-user-form';
 import { UsersTable } from '@/features/users/components/users-table';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 
 export function UsersPage() {
   const t = useT();
+  const { can } = useAuthorization();
   return (
-    <Page title={t('users.title')} intro={t('users.intro')} actions={<ButtonLink to={paths.userNew}>{t('users.create')}</ButtonLink>}>
+    <Page title={t('users.title')} intro={t('users.intro')} actions={can('org.users.write') && <ButtonLink to={paths.userNew}>{t('users.create')}</ButtonLink>}>
       <UsersTable />
     </Page>
   );

@@ -7,7 +7,8 @@ import { LoadError, Loading } from '@/components/query-state';
 import { TableScroll } from '@/components/table-scroll';
 import type { FieldError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
-import { useLang, useT, type Lang } from '@/lib/i18n';
+import { useLang, type Lang } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { AUDIT_PAGE_SIZE, auditExportUrl, useAudit, type AuditEntry, type AuditFilter } from '../api/get-audit';
 
 const FIELD_IDS = { entity: 'audit-entity', user: 'audit-user', from: 'audit-from', to: 'audit-to' };

@@ -2,7 +2,7 @@ import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import type { FieldError } from '@/lib/api-client';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { useChangePassword } from '../api/change-password';
 
 const FIELD_IDS = {
@@ -24,7 +24,7 @@ export function ChangePasswordForm({ onSuccess }: { onSuccess: () => void }) {
     e.preventDefault();
     const found: FieldError[] = [];
     if (!current) found.push({ field: 'current_password', message: t('common.required', { field: t('password.current').toLowerCase() }) });
-    if (next.length < MIN_PASSWORD_LENGTH) found.push({ field: 'new_password', message: t('password.tooShort') });
+    if (next.length < MIN_PASSWORD_LENGTH) found.push({ field: 'new_password', message: t('common.passwordTooShort') });
     else if (next !== repeat) found.push({ field: 'repeat_password', message: t('password.mismatch') });
     if (!form.validate(found)) return;
     change.mutate(

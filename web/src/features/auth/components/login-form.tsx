@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { ApiError } from '@/lib/api-client';
 import { useLogin, type Session } from '@/lib/auth';
+import { useErrorText } from '@/lib/error-texts';
 import { formatTime } from '@/lib/format';
-import { useT, type Translate } from '@/lib/i18n';
+import { useT, type Translate } from '../i18n';
 
 const FIELD_IDS = { username: 'login-username', password: 'login-password' };
 
@@ -18,6 +19,7 @@ export function retryText(t: Translate, retryAt: Date | null, now: Date = new Da
 
 export function LoginForm({ onSuccess }: { onSuccess: (session: Session) => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const login = useLogin();
   const form = useFormErrors(FIELD_IDS);
   const [username, setUsername] = useState('');
@@ -53,7 +55,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (session: Session) => void
           <Heading level={2} data-size="xs">
             {t('login.failed')}
           </Heading>
-          <Paragraph>{refused.problem.detail || refused.problem.title}</Paragraph>
+          <Paragraph>{errorText.message(refused)}</Paragraph>
           {refused.status === 429 && <Paragraph>{retryText(t, refused.retryAt)}</Paragraph>}
         </Alert>
       )}

@@ -5,15 +5,27 @@ import { SelectField } from '@/components/fields';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { Loading } from '@/components/query-state';
 import type { FieldError } from '@/lib/api-client';
-import { useAuthorization } from '@/lib/authorization';
+import { useAuthorization, type PermissionName } from '@/lib/authorization';
 import { addDays, formatDate, todayIso } from '@/lib/format';
-import { roleLabel, useLang, useT } from '@/lib/i18n';
+import { roleLabel, useLang } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { useCreateRole } from '../api/create-role';
 import { useMunicipalities } from '../api/get-municipalities';
 import { usePeople } from '../api/get-people';
 import { productAreaName, useProductAreas } from '../api/get-product-areas';
 
-export type AppointableRole = 'officer' | 'product_manager';
+/**
+ * The roles this form appoints, and the permission that lets the caller appoint each (its scope
+ * says in which municipalities). Central roles (director, staff, …) are appointed elsewhere.
+ */
+const APPOINTABLE = {
+  officer: 'org.roles.appoint_officer',
+  product_manager: 'org.roles.appoint_local',
+  employee: 'org.roles.appoint_local',
+} as const satisfies Record<string, PermissionName>;
+
+export type AppointableRole = keyof typeof APPOINTABLE;
+export const APPOINTABLE_ROLES = Object.keys(APPOINTABLE) as AppointableRole[];
 
 const FIELD_IDS = {
   role: 'appoint-role-officer',
@@ -31,7 +43,7 @@ type Props = {
   onCancel: () => void;
 };
 
-/** Appoints a procurement officer or a product manager (municipality × product area). */
+/** Appoints a procurement officer, a product manager (municipality × product area) or an employee. */
 export function AppointForm({ initialRole, initialMunicipality, onDone, onCancel }: Props) {
   const t = useT();
   const lang = useLang();
@@ -42,9 +54,7 @@ export function AppointForm({ initialRole, initialMunicipality, onDone, onCancel
   const create = useCreateRole();
   const form = useFormErrors(FIELD_IDS);
 
-  const allowedRoles = (['officer', 'product_manager'] as const).filter((r) =>
-    r === 'officer' ? can('officer:appoint') : can('product-manager:appoint'),
-  );
+  const allowedRoles = APPOINTABLE_ROLES.filter((r) => can(APPOINTABLE[r]));
   const [role, setRole] = useState<AppointableRole>(
     initialRole && allowedRoles.includes(initialRole) ? initialRole : (allowedRoles[0] ?? 'officer'),
   );
@@ -54,8 +64,7 @@ export function AppointForm({ initialRole, initialMunicipality, onDone, onCancel
   const [validFrom, setValidFrom] = useState<string | null>(todayIso());
   const [validTo, setValidTo] = useState<string | null>('');
 
-  const policy = role === 'officer' ? 'officer:appoint' : 'product-manager:appoint';
-  const allowedMunicipalities = (municipalities.data?.items ?? []).filter((m) => can(policy, m.orgnr));
+  const allowedMunicipalities = (municipalities.data?.items ?? []).filter((m) => can(APPOINTABLE[role], { municipality: m.orgnr }));
   const selectedMunicipality = allowedMunicipalities.find((m) => m.orgnr === municipality);
 
   // People from the chosen municipality first, then everyone else.
@@ -199,7 +208,7 @@ export function AppointForm({ initialRole, initialMunicipality, onDone, onCancel
       )}
       <div className="button-row">
         <Button type="submit" loading={create.isPending}>
-          {role === 'officer' ? t('roles.appointOfficer') : t('roles.appointProductManager')}
+          {role === 'officer' ? t('roles.appointOfficer') : role === 'product_manager' ? t('roles.appointProductManager') : t('roles.appointEmployee')}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
           {t('common.cancel')}

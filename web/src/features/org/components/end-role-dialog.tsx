@@ -4,7 +4,8 @@ import { ActionDialog } from '@/components/action-dialog';
 import { DateField } from '@/components/date-field';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { formatDate, todayIso } from '@/lib/format';
-import { roleLabel, useT } from '@/lib/i18n';
+import { roleLabel } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { useEndRole } from '../api/end-role';
 
 export type EndRoleTarget = {

@@ -2,7 +2,7 @@ import { Table, Tag } from '@digdir/designsystemet-react';
 import { AppLink } from '@/components/app-link';
 import { TableScroll } from '@/components/table-scroll';
 import { formatDate, formatOrgnr } from '@/lib/format';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import type { Municipality } from '../api/get-municipalities';
 import { R1Status } from './r1-status';

@@ -7,7 +7,8 @@ import { LoadError, Loading } from '@/components/query-state';
 import { InlineMessage } from '@/components/status-message';
 import { useAuthorization } from '@/lib/authorization';
 import { formatDate, formatOrgnr, todayIso } from '@/lib/format';
-import { roleLabel, useLang, useT } from '@/lib/i18n';
+import { roleLabel, useLang } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { useMunicipalities, type Municipality } from '../api/get-municipalities';
 import { useMakeHost } from '../api/make-host';
@@ -127,7 +128,7 @@ export function MunicipalityDetail({ orgnr }: { orgnr: string }) {
   const m = list.data.items.find((x) => x.orgnr === orgnr);
   if (!m) return <Paragraph>{t('municipality.notFound')}</Paragraph>;
   const currentHost = list.data.items.find((x) => x.host);
-  const canWrite = can('municipalities:write');
+  const canWrite = can('org.municipalities.write');
 
   return (
     <div className="stack-lg">
@@ -170,7 +171,7 @@ export function MunicipalityDetail({ orgnr }: { orgnr: string }) {
           )}
         </Card.Block>
       </Card>
-      {!m.r1_ok && can('officer:appoint', m.orgnr) && (
+      {!m.r1_ok && can('org.roles.appoint_officer', { municipality: m.orgnr }) && (
         <div>
           <ButtonLink to={paths.appoint('officer', m.orgnr)}>{t('municipality.appointOfficer')}</ButtonLink>
         </div>

@@ -4,7 +4,7 @@ import { DateField } from '@/components/date-field';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import type { FieldError } from '@/lib/api-client';
 import { formatOrgnr, isValidOrgnr, normalizeOrgnr } from '@/lib/format';
-import { useT, type Translate } from '@/lib/i18n';
+import { useT, type Translate } from '../i18n';
 import { useCreateMunicipality } from '../api/create-municipality';
 import type { Municipality } from '../api/get-municipalities';
 import { useUpdateMunicipality, type UpdateMunicipalityInput } from '../api/update-municipality';

@@ -6,7 +6,7 @@ import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { LoadError, Loading } from '@/components/query-state';
 import type { FieldError } from '@/lib/api-client';
 import { formatDate, todayIso } from '@/lib/format';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { useMunicipalities } from '../api/get-municipalities';
 import { useRoles } from '../api/get-roles';
 

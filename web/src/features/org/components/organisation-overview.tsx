@@ -3,7 +3,7 @@ import { AppLink } from '@/components/app-link';
 import { LoadError, Loading } from '@/components/query-state';
 import { useAuthorization } from '@/lib/authorization';
 import { formatDate, formatOrgnr } from '@/lib/format';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { useMunicipalities, type Municipality } from '../api/get-municipalities';
 import { R1Status } from './r1-status';
@@ -46,8 +46,8 @@ function MunicipalityCard({ m }: { m: Municipality }) {
           </dl>
           <div className="municipality-card__footer">
             <R1Status ok={m.r1_ok} />
-            {!m.r1_ok && can('officer:appoint', m.orgnr) && (
-              <AppLink to={paths.appoint('officer', m.orgnr)}>{t('home.goToRoles')}</AppLink>
+            {!m.r1_ok && can('org.roles.appoint_officer', { municipality: m.orgnr }) && (
+              <AppLink to={paths.appoint('officer', m.orgnr)}>{t('overview.goToRoles')}</AppLink>
             )}
           </div>
         </Card.Block>
@@ -67,36 +67,36 @@ export function OrganisationOverview() {
   const missing = data.items.filter((m) => !m.r1_ok);
   return (
     <div className="stack-lg">
-      <Paragraph className="lead">{t('home.intro', { host: host?.name ?? '–' })}</Paragraph>
-      <ul className="stat-grid" aria-label={t('home.municipalities')}>
+      <Paragraph className="lead">{t('overview.intro', { host: host?.name ?? '–' })}</Paragraph>
+      <ul className="stat-grid" aria-label={t('overview.municipalities')}>
         <li className="stat">
-          <span className="stat__label">{t('home.municipalityCount')}</span>
+          <span className="stat__label">{t('overview.municipalityCount')}</span>
           <span className="stat__value">{data.total}</span>
         </li>
         <li className="stat">
-          <span className="stat__label">{t('home.hostMunicipality')}</span>
+          <span className="stat__label">{t('overview.hostMunicipality')}</span>
           <span className="stat__value">{host?.name ?? '–'}</span>
         </li>
         <li className={`stat${missing.length > 0 ? ' stat--danger' : ''}`}>
-          <span className="stat__label">{missing.length > 0 ? t('home.r1Missing') : t('home.r1Ok')}</span>
+          <span className="stat__label">{missing.length > 0 ? t('overview.r1Missing') : t('overview.r1Ok')}</span>
           <span className="stat__value">{missing.length > 0 ? missing.length : data.items.length}</span>
         </li>
       </ul>
       {missing.length > 0 ? (
         <Alert data-color="danger">
           <Heading level={2} data-size="xs">
-            {t('home.r1AlertTitle')}
+            {t('overview.r1AlertTitle')}
           </Heading>
-          <Paragraph>{t('home.r1AlertText', { list: missing.map((m) => m.name).join(', ') })}</Paragraph>
+          <Paragraph>{t('overview.r1AlertText', { list: missing.map((m) => m.name).join(', ') })}</Paragraph>
         </Alert>
       ) : (
         <Alert data-color="success">
-          <Paragraph>{t('home.r1AllOk')}</Paragraph>
+          <Paragraph>{t('overview.r1AllOk')}</Paragraph>
         </Alert>
       )}
       <section aria-labelledby="overview-municipalities">
         <Heading level={2} data-size="sm" id="overview-municipalities" className="section-title">
-          {t('home.municipalities')}
+          {t('overview.municipalities')}
         </Heading>
         <ul className="card-grid">
           {data.items.map((m) => (

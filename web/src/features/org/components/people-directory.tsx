@@ -5,7 +5,7 @@ import { AppLink } from '@/components/app-link';
 import { SelectField } from '@/components/fields';
 import { LoadError, Loading } from '@/components/query-state';
 import { TableScroll } from '@/components/table-scroll';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { municipalityNames, useMunicipalities } from '../api/get-municipalities';
 import { usePeople } from '../api/get-people';

@@ -5,7 +5,8 @@ import { LoadError, Loading } from '@/components/query-state';
 import { InlineMessage } from '@/components/status-message';
 import { useAuthorization } from '@/lib/authorization';
 import { formatDate } from '@/lib/format';
-import { roleLabel, useLang, useT } from '@/lib/i18n';
+import { roleLabel, useLang } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { municipalityNames, useMunicipalities } from '../api/get-municipalities';
 import { usePerson } from '../api/get-person';
@@ -17,10 +18,10 @@ function PersonRoles({ personId }: { personId: number }) {
   const t = useT();
   const lang = useLang();
   const { can } = useAuthorization();
-  const roles = useRoles({ person_id: personId }, { enabled: can('roles:read') });
+  const roles = useRoles({ person_id: personId }, { enabled: can('org.roles.read') });
   const municipalities = useMunicipalities();
   const areas = useProductAreas();
-  if (!can('roles:read')) return null;
+  if (!can('org.roles.read')) return null;
   const names = municipalityNames(municipalities.data);
   const areaByCode = new Map((areas.data?.items ?? []).map((a) => [a.code, a]));
   const mine = (roles.data?.items ?? []).filter((r) => r.person_id === personId);
@@ -76,7 +77,7 @@ export function PersonDetail({ id }: { id: number }) {
             <Heading level={2} data-size="sm">
               {editing ? t('people.editTitle') : t('municipality.details')}
             </Heading>
-            {!editing && can('people:write', p.municipality ?? '') && (
+            {!editing && (p.municipality ? can('org.people.write', { municipality: p.municipality }) : can('org.people.write_central')) && (
               <Button variant="secondary" data-size="sm" onClick={() => { setMessage(null); setEditing(true); }}>
                 {t('common.edit')}
               </Button>

@@ -4,7 +4,7 @@ import { SelectField } from '@/components/fields';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import type { FieldError } from '@/lib/api-client';
 import { useAuthorization } from '@/lib/authorization';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { useCreatePerson } from '../api/create-person';
 import { useMunicipalities } from '../api/get-municipalities';
 import type { Person } from '../api/get-people';
@@ -28,9 +28,10 @@ export function PersonForm({ person, onDone, onCancel }: Props) {
   const t = useT();
   const { can } = useAuthorization();
   const municipalities = useMunicipalities();
-  // The chief executive and the officer register people in their own municipality only.
-  const allowed = (municipalities.data?.items ?? []).filter((m) => can('people:write', m.orgnr));
-  const regionWide = can('people:write', '');
+  // Municipalities the caller may register people in (all, or their own); people outside any
+  // municipality (central staff) need org.people.write_central.
+  const allowed = (municipalities.data?.items ?? []).filter((m) => can('org.people.write', { municipality: m.orgnr }));
+  const mayWriteCentral = can('org.people.write_central');
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const form = useFormErrors(FIELD_IDS);
@@ -47,7 +48,7 @@ export function PersonForm({ person, onDone, onCancel }: Props) {
     e.preventDefault();
     const found: FieldError[] = [];
     if (!v.name.trim()) found.push({ field: 'name', message: t('common.required', { field: t('people.name').toLowerCase() }) });
-    if (!regionWide && !v.municipality) found.push({ field: 'municipality', message: t('roles.missingMunicipality') });
+    if (!mayWriteCentral && !v.municipality) found.push({ field: 'municipality', message: t('roles.missingMunicipality') });
     if (v.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) found.push({ field: 'email', message: t('people.emailInvalid') });
     if (!form.validate(found)) return;
     const options = { onSuccess: onDone, onError: (err: unknown) => form.setServerError(err) };
@@ -74,8 +75,8 @@ export function PersonForm({ person, onDone, onCancel }: Props) {
       <FormErrorSummary form={form} labels={{ name: t('people.name'), title: t('people.title_'), municipality: t('people.municipality'), email: t('people.email'), phone: t('people.phone') }} />
       <Textfield id={FIELD_IDS.name} label={t('people.name')} autoComplete="off" value={v.name} onChange={(e) => set('name', e.target.value)} error={form.error('name')} />
       <Textfield id={FIELD_IDS.title} label={`${t('people.title_')} ${t('common.optional')}`} autoComplete="off" value={v.title} onChange={(e) => set('title', e.target.value)} error={form.error('title')} />
-      <SelectField id={FIELD_IDS.municipality} label={regionWide ? `${t('people.municipality')} ${t('common.optional')}` : t('people.municipality')} value={v.municipality} onChange={(x) => set('municipality', x)} error={form.error('municipality')}>
-        {regionWide ? <option value="">{t('people.noMunicipality')}</option> : <option value="">{t('roles.municipalityPlaceholder')}</option>}
+      <SelectField id={FIELD_IDS.municipality} label={mayWriteCentral ? `${t('people.municipality')} ${t('common.optional')}` : t('people.municipality')} value={v.municipality} onChange={(x) => set('municipality', x)} error={form.error('municipality')}>
+        {mayWriteCentral ? <option value="">{t('people.noMunicipality')}</option> : <option value="">{t('roles.municipalityPlaceholder')}</option>}
         {allowed.map((m) => (
           <option key={m.orgnr} value={m.orgnr}>
             {m.name}

@@ -6,7 +6,7 @@ import { InlineMessage } from '@/components/status-message';
 import { TableScroll } from '@/components/table-scroll';
 import type { FieldError } from '@/lib/api-client';
 import { useAuthorization } from '@/lib/authorization';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { useCreateProductArea } from '../api/create-product-area';
 import { useProductAreas } from '../api/get-product-areas';
 
@@ -87,7 +87,7 @@ export function ProductAreas() {
           </Table>
         </TableScroll>
       )}
-      {can('product-areas:write') && (
+      {can('org.product_areas.write') && (
         <Card className="panel">
           <Card.Block>
             <Heading level={2} data-size="sm">

@@ -1,5 +1,5 @@
 import { Tag } from '@digdir/designsystemet-react';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 
 /** Rule R-1 for one municipality: green when it has exactly one active officer, red when not. */
 export function R1Status({ ok }: { ok: boolean }) {

@@ -8,7 +8,8 @@ import { InlineMessage } from '@/components/status-message';
 import { TableScroll } from '@/components/table-scroll';
 import { useAuthorization } from '@/lib/authorization';
 import { formatDate } from '@/lib/format';
-import { useLang, useT } from '@/lib/i18n';
+import { useLang } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { municipalityNames, useMunicipalities } from '../api/get-municipalities';
 import { productAreaName, useProductAreas } from '../api/get-product-areas';
@@ -55,7 +56,7 @@ function OfficersTable({ onEnd }: { onEnd: (target: EndRoleTarget) => void }) {
                 <R1Status ok={m.r1_ok} />
               </Table.Cell>
               <Table.Cell>
-                {can('officer:appoint', m.orgnr) && (
+                {can('org.roles.appoint_officer', { municipality: m.orgnr }) && (
                   <div className="row-actions">
                     <ButtonLink to={paths.appoint('officer', m.orgnr)} variant={m.officer ? 'tertiary' : 'secondary'} size="sm">
                       {m.officer ? t('roles.appointNew') : t('municipality.appointOfficer')}
@@ -148,7 +149,7 @@ function ProductManagersTable({ onEnd }: { onEnd: (target: EndRoleTarget) => voi
                     <Table.Cell className="nowrap tabular">{formatDate(r.valid_from)}</Table.Cell>
                     <Table.Cell className="nowrap tabular">{formatDate(r.valid_to)}</Table.Cell>
                     <Table.Cell>
-                      {r.municipality && can('product-manager:appoint', r.municipality) && (
+                      {r.municipality && can('org.roles.appoint_local', { municipality: r.municipality }) && (
                         <Button
                           variant="tertiary"
                           data-size="sm"
@@ -182,14 +183,14 @@ export function RolesOverview() {
       <Section
         id="officers"
         title={t('roles.officers')}
-        actions={can('officer:appoint') && <ButtonLink to={paths.appoint('officer')} variant="secondary" size="sm">{t('roles.appointOfficer')}</ButtonLink>}
+        actions={can('org.roles.appoint_officer') && <ButtonLink to={paths.appoint('officer')} variant="secondary" size="sm">{t('roles.appointOfficer')}</ButtonLink>}
       >
         <OfficersTable onEnd={setEnding} />
       </Section>
       <Section
         id="product-managers"
         title={t('roles.productManagers')}
-        actions={can('product-manager:appoint') && <ButtonLink to={paths.appoint('product_manager')} variant="secondary" size="sm">{t('roles.appointProductManager')}</ButtonLink>}
+        actions={can('org.roles.appoint_local') && <ButtonLink to={paths.appoint('product_manager')} variant="secondary" size="sm">{t('roles.appointProductManager')}</ButtonLink>}
       >
         <ProductManagersTable onEnd={setEnding} />
       </Section>

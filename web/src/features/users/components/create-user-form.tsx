@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { SelectField } from '@/components/fields';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import type { FieldError } from '@/lib/api-client';
-import { useT } from '@/lib/i18n';
+import { useT } from '../i18n';
 import { useCreateUser } from '../api/create-user';
 
 const FIELD_IDS = { username: 'user-username', person_id: 'user-person', password: 'user-password' };
@@ -23,8 +23,8 @@ export function CreateUserForm({ people, onDone, onCancel }: { people: PersonOpt
     e.preventDefault();
     const found: FieldError[] = [];
     if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(username.trim())) found.push({ field: 'username', message: t('users.usernameHint') });
-    if (!personId) found.push({ field: 'person_id', message: t('roles.missingPerson') });
-    if (password.length < 10) found.push({ field: 'password', message: t('password.tooShort') });
+    if (!personId) found.push({ field: 'person_id', message: t('users.missingPerson') });
+    if (password.length < 10) found.push({ field: 'password', message: t('common.passwordTooShort') });
     if (!form.validate(found)) return;
     create.mutate(
       { username: username.trim(), person_id: Number(personId), password },
@@ -36,7 +36,7 @@ export function CreateUserForm({ people, onDone, onCancel }: { people: PersonOpt
     <form onSubmit={submit} noValidate className="stack form-narrow">
       <FormErrorSummary form={form} labels={{ username: t('users.username'), person_id: t('users.person'), password: t('users.password') }} />
       <SelectField id={FIELD_IDS.person_id} label={t('users.person')} description={t('users.personHint')} value={personId} onChange={setPersonId} error={form.error('person_id')}>
-        <option value="">{t('roles.personPlaceholder')}</option>
+        <option value="">{t('users.personPlaceholder')}</option>
         {people
           .filter((p) => !p.hasUser)
           .map((p) => (

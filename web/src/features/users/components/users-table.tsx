@@ -5,7 +5,8 @@ import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { LoadError, Loading } from '@/components/query-state';
 import { InlineMessage } from '@/components/status-message';
 import { TableScroll } from '@/components/table-scroll';
-import { useT } from '@/lib/i18n';
+import { useErrorText } from '@/lib/error-texts';
+import { useT } from '../i18n';
 import { useActivateUser } from '../api/activate-user';
 import { useDeactivateUser } from '../api/deactivate-user';
 import { useUsers, type UserAccount } from '../api/get-users';
@@ -21,7 +22,7 @@ function ResetPasswordForm({ user, onDone, onCancel }: { user: UserAccount; onDo
   const [password, setPassword] = useState('');
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!form.validate(password.length < MIN_PASSWORD_LENGTH ? [{ field: 'new_password', message: t('password.tooShort') }] : [])) return;
+    if (!form.validate(password.length < MIN_PASSWORD_LENGTH ? [{ field: 'new_password', message: t('common.passwordTooShort') }] : [])) return;
     reset.mutate({ id: user.id, newPassword: password }, { onSuccess: onDone, onError: (err) => form.setServerError(err) });
   }
   return (
@@ -53,6 +54,7 @@ function ResetPasswordForm({ user, onDone, onCancel }: { user: UserAccount; onDo
 /** User accounts with deactivate/activate, reset password and unlock (admin only). */
 export function UsersTable() {
   const t = useT();
+  const errorText = useErrorText();
   const users = useUsers();
   const deactivate = useDeactivateUser();
   const activate = useActivateUser();
@@ -63,7 +65,7 @@ export function UsersTable() {
   const run = (mutate: (id: number, o: { onSuccess: () => void; onError: (e: unknown) => void }) => void, u: UserAccount, key: 'users.deactivated' | 'users.activated' | 'users.unlocked') =>
     mutate(u.id, {
       onSuccess: () => setMessage({ text: t(key, { username: u.username }), color: 'success' }),
-      onError: (e) => setMessage({ text: e instanceof Error ? e.message : String(e), color: 'danger' }),
+      onError: (e) => setMessage({ text: errorText.message(e, String(e)), color: 'danger' }),
     });
 
   if (users.isPending) return <Loading />;

@@ -1,10 +1,14 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders, stubFetch } from '@/testing/test-utils';
-import { translate } from '@/lib/i18n';
+import { setLang } from '@/lib/i18n';
+import { translate } from '../../i18n';
 import { LoginForm, retryText } from '../login-form';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  act(() => setLang('nb'));
+});
 
 const session = {
   user: { id: 2, username: 'direktor', name: 'Erik Haugen', email: null, person_id: 2, must_change_password: false },
@@ -42,6 +46,31 @@ test('401 shows the server\'s Norwegian detail', async () => {
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('Feil brukernavn eller passord.');
   expect(screen.getByLabelText('Passord')).toHaveValue('');
+});
+
+test('in English, 401 shows the English for the code, not the Norwegian detail', async () => {
+  act(() => setLang('en'));
+  stubFetch({
+    'POST /api/auth/login': { status: 401, body: { status: 401, code: 'auth.invalid_credentials', title: 'Ikke innlogget', detail: 'Feil brukernavn eller passord.' } },
+  });
+  renderWithProviders(<LoginForm onSuccess={() => {}} />);
+  await userEvent.type(screen.getByLabelText('Username'), 'direktor');
+  await userEvent.type(screen.getByLabelText('Password'), 'feil');
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('Sign-in failed');
+  expect(alert).toHaveTextContent('Wrong username or password.');
+  expect(alert).not.toHaveTextContent('Feil brukernavn');
+});
+
+test('in English, a code without English text falls back to the server\'s Norwegian detail', async () => {
+  act(() => setLang('en'));
+  stubFetch({ 'POST /api/auth/login': { status: 401, body: { status: 401, code: 'auth.something_new', detail: 'Noe nytt gikk galt.' } } });
+  renderWithProviders(<LoginForm onSuccess={() => {}} />);
+  await userEvent.type(screen.getByLabelText('Username'), 'direktor');
+  await userEvent.type(screen.getByLabelText('Password'), 'feil');
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('Noe nytt gikk galt.');
 });
 
 test('429 says when to try again', async () => {

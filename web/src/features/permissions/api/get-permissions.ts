@@ -1,0 +1,30 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { PermissionScope } from '@/lib/auth';
+
+/**
+ * GET /api/permissions (needs core.permissions.read): every role, every permission of every
+ * module, and the grant table role → permission → scope. `role` in a grant may also be
+ * `signed_in` (every signed-in user).
+ * TODO(grants): hand-typed from the contract of issue 7 until the server's OpenAPI document has
+ * the route; then `ResponseOf<'/api/permissions', 'get'>`.
+ */
+export type PermissionTable = {
+  roles: string[];
+  permissions: Array<{ name: string; module: string; write: boolean; description_nb: string; description_en: string }>;
+  grants: Array<{ role: string; permission: string; scope: PermissionScope }>;
+};
+export type PermissionInfo = PermissionTable['permissions'][number];
+
+export const permissionsKey = ['permissions'] as const;
+
+export function getPermissions(): Promise<PermissionTable> {
+  return api.get<PermissionTable>('/api/permissions');
+}
+
+// The table changes only with a new server version.
+export const getPermissionsQueryOptions = () => queryOptions({ queryKey: permissionsKey, queryFn: getPermissions, staleTime: Infinity });
+
+export function usePermissions() {
+  return useQuery(getPermissionsQueryOptions());
+}
