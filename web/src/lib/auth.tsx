@@ -7,26 +7,11 @@ import { ApiError, api, setCsrfToken } from './api-client';
 import type { BodyOf, ResponseOf } from './api-types';
 import { setServerToday } from './format';
 
-type SessionFromApi = ResponseOf<'/api/auth/me', 'get'>;
-
+export type Session = ResponseOf<'/api/auth/me', 'get'>;
+/** One of the caller's effective permissions today, as /api/auth/me and the login answer send it. */
+export type SessionPermission = Session['permissions'][number];
 /** How far a permission reaches (the widest the caller has for it). */
-export type PermissionScope = 'region' | 'own_municipality' | 'own_municipality_and_area' | 'own_records';
-
-/**
- * One of the caller's effective permissions today, as /api/auth/me and the login answer send it.
- * TODO(grants): hand-typed from the contract of issue 7 until the server's OpenAPI document
- * describes `permissions`; then take it from the generated types.
- */
-export type SessionPermission = {
-  name: string;
-  scope: PermissionScope;
-  /** Organisation numbers covered when the scope is own_municipality. */
-  municipalities: string[];
-  /** The pairs covered when the scope is own_municipality_and_area. */
-  product_areas: Array<{ municipality: string; product_area: string }>;
-};
-
-export type Session = SessionFromApi & { permissions: SessionPermission[] };
+export type PermissionScope = SessionPermission['scope'];
 export type SessionUser = Session['user'];
 export type RoleGrant = Session['roles'][number];
 export type RoleName = RoleGrant['role'];

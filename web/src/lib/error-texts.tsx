@@ -36,6 +36,13 @@ export const commonErrors: ErrorTexts = {
   'auth.password_change_required': { detail: 'You must change your password before you continue.' },
   'storage.conflict': { detail: 'The change conflicts with existing data.' },
   'storage.unavailable': { detail: 'The database is not responding. Please try again later.' },
+  'http.too_deep': { detail: 'The request is nested too deeply.', fields: { body: 'Nested too deeply.' } },
+  'http.duplicate_key': { detail: 'A field appears twice in the request.' },
+  'http.invalid_orgnr': { detail: 'The organisation number in the address is not valid.' },
+  'http.invalid_query': { detail: 'The address has invalid parameters.' },
+  'auth.missing_permission': { detail: 'You do not have access to this.' },
+  'auth.busy': { detail: 'The server is busy checking passwords. Please try again in a moment.' },
+  'auth.password_check_unavailable': { detail: 'The password could not be checked right now. Please try again later.' },
 };
 
 /** Joins error texts; a code defined twice is a mistake the i18n tests report. */

@@ -19,6 +19,9 @@ const CODE_SITES = [
   /\b\w*Error\(\s*"([a-z_]+\.[a-z_]+)"/g,
   /Status(?:::\w+)?\(\s*(?:[\w:]*ErrorCode::\w+,\s*)?(?:[\w.]+\s*\?\s*"([a-z_]+(?:\.[a-z_]+)?)"\s*:\s*)?"([a-z_]+(?:\.[a-z_]+)?)"/g,
   /Finish\(\s*"([a-z_]+\.[a-z_]+)"/g,
+  // The route kit: ReadBody(req, spec, "code", …) and a module's Invalid("code", errors) helper.
+  /ReadBody\(\s*[^,]+,\s*[^,]+,\s*"([a-z_]+\.[a-z_]+)"/g,
+  /\bInvalid\(\s*(?:[\w.]+\s*\?\s*"([a-z_]+\.[a-z_]+)"\s*:\s*)?"([a-z_]+\.[a-z_]+)"/g,
   /std::string&?\s+code(?:_name)?\s*=\s*"([a-z_]+\.[a-z_]+)"/g,
 ];
 
@@ -51,6 +54,10 @@ const NOT_SHOWN: Record<string, string> = {
   'org.unknown_municipality': 'command line (user add)',
   'org.missing_municipality': 'command line (user add)',
   'org.unknown_product_area': 'command line (user add)',
+  'app.bad_today': 'command line (--today)',
+  'app.bad_trusted_proxy': 'start-up (--trusted-proxy)',
+  'auth.bad_grant_table': 'start-up (a grant table that breaks its rules)',
+  'http.bad_route_table': 'start-up (duplicate routes, undeclared permissions)',
 };
 
 test('the server sources are found and codes are read from them', () => {

@@ -313,4 +313,11 @@ export const orgErrors: ErrorTexts = {
   },
   'org.assignment_not_found': { detail: 'The role assignment does not exist.' },
   'org.bad_end_date': { detail: 'The end date cannot be before the start date.', fields: { valid_to: 'Cannot be before the start date.' } },
+  'org.end_would_extend': {
+    detail: 'The role has already ended. Ending can only shorten a role; to extend it, appoint again.',
+    fields: { valid_to: 'Cannot be later than the current end date.' },
+  },
+  'org.last_admin': { detail: 'Then no active user would be an administrator. Appoint another administrator first.' },
+  'org.not_allowed': { detail: 'You are not allowed to make this change.' },
+  'org.central_staff': { detail: 'The records of central staff (administrator, director, staff, auditor) are changed by the director or an administrator only.' },
 };

@@ -1,19 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { PermissionScope } from '@/lib/auth';
+import type { ResponseOf } from '@/lib/api-types';
 
 /**
  * GET /api/permissions (needs core.permissions.read): every role, every permission of every
  * module, and the grant table role → permission → scope. `role` in a grant may also be
  * `signed_in` (every signed-in user).
- * TODO(grants): hand-typed from the contract of issue 7 until the server's OpenAPI document has
- * the route; then `ResponseOf<'/api/permissions', 'get'>`.
  */
-export type PermissionTable = {
-  roles: string[];
-  permissions: Array<{ name: string; module: string; write: boolean; description_nb: string; description_en: string }>;
-  grants: Array<{ role: string; permission: string; scope: PermissionScope }>;
-};
+export type PermissionTable = ResponseOf<'/api/permissions', 'get'>;
 export type PermissionInfo = PermissionTable['permissions'][number];
 
 export const permissionsKey = ['permissions'] as const;
