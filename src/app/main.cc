@@ -235,6 +235,7 @@ int Main(int argc, char** argv) {
       return;
     }
     so.threads = threads;
+    so.temp_dir = (fs::path(serve_data.data) / "tmp").string();  // stream_to_file bodies
     auto db = OpenAndMigrate(serve_data, modules, threads + 2);
     if (!db.ok()) {
       exit_code = Fail(db.status());
@@ -252,6 +253,7 @@ int Main(int argc, char** argv) {
     core::http::PipelineOptions po;
     po.max_body_bytes = max_body_kib * 1024;
     po.static_dir = web_dir.empty() ? DefaultWebDir(argv[0]) : web_dir;
+    po.hsts = public_url.rfind("https://", 0) == 0;
     core::http::Pipeline pipeline(
         router, [&auth](const std::string& t) { return auth.Resolve(t); }, po);
     core::Status st = core::http::RunServer(pipeline, so, [&] {

@@ -17,6 +17,7 @@ namespace samkjop::core::http {
 struct PipelineOptions {
   std::size_t max_body_bytes = 1024 * 1024;  // 413 above this
   std::string static_dir;                    // built web app; "" = none
+  bool hsts = false;  // Strict-Transport-Security on every response (--public-url https://)
 };
 
 // Session token (cookie value) -> principal, or nullopt (unknown/expired).
@@ -48,8 +49,9 @@ class Pipeline {
   PipelineOptions options_;
 };
 
-// The headers every response carries (CSP, nosniff, frame-ancestors...).
-void AddSecurityHeaders(Response& r, bool is_api);
+// The headers every response carries (CSP, nosniff, frame-ancestors...);
+// with `hsts`, also Strict-Transport-Security.
+void AddSecurityHeaders(Response& r, bool is_api, bool hsts = false);
 
 }  // namespace samkjop::core::http
 
