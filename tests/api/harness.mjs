@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const binary = join(root, 'build', 'samkjop');
+// SAMKJOP_TEST_BINARY runs the suites against another build (e.g. an old binary, to see a
+// regression test fail before its fix).
+export const binary = process.env.SAMKJOP_TEST_BINARY ?? join(root, 'build', 'samkjop');
 export const PASSWORD = 'Samkjop-demo-2026';
 // Time is an input: the server and the demo data run on this pinned date, never on the wall
 // clock. It is deliberately not the real date, so a rule that reads the wall clock fails here.
@@ -41,7 +43,8 @@ export function freePort() {
   });
 }
 
-export async function startServer() {
+// `args`: extra `serve` options (e.g. ['--public-url', 'https://…']).
+export async function startServer({ args = [] } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'samkjop-api-'));
   let db = `sqlite:${join(data, 'samkjop.db')}`;
   const pg = process.env.SAMKJOP_TEST_DB;
@@ -61,7 +64,7 @@ export async function startServer() {
   const port = await freePort();
   const proc = spawn(binary, ['serve', '--db', db, '--data', data, '--listen', `127.0.0.1:${port}`, '--today', TODAY,
     '--password-hash-cost', 'min', '--login-max-failures', '3', '--login-lock-seconds', '60',
-    '--max-body-kib', '64', '--test-gauges', '--web', join(data, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--max-body-kib', '64', '--test-gauges', '--web', join(data, 'web'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });

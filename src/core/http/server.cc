@@ -293,6 +293,7 @@ class Session : public std::enable_shared_from_this<Session> {
     req_ = Request{};
     method_string_.clear();
     in_request_ = false;
+    header_bytes_ = 0;
     keep_alive_ = false;
     version_ = 11;
     ParseHeader();
@@ -308,7 +309,15 @@ class Session : public std::enable_shared_from_this<Session> {
       beast::error_code ec;
       std::size_t used = header_parser_->put(buffer_.data(), ec);
       buffer_.consume(used);
-      if (ec == bhttp::error::need_more) break;
+      // Beast's header_limit bounds only what one put() has not yet consumed (it consumes
+      // the start line and whole fields as it goes), so the total is counted here.
+      header_bytes_ += used;
+      if (!ec && header_bytes_ > opt().max_header_bytes) ec = bhttp::error::header_limit;
+      if (ec == bhttp::error::need_more) {
+        if (header_bytes_ + buffer_.size() > opt().max_header_bytes)
+          return OnHeaderError(bhttp::error::header_limit);
+        break;
+      }
       if (ec) return OnHeaderError(ec);
       if (header_parser_->is_header_done()) return OnHeader();
       if (used == 0) break;
@@ -333,11 +342,13 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnHeaderError(beast::error_code ec) {
     if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) {
-      // 414 when the request line alone is too long, else 431.
+      // 414 when the request line alone is too long (it is still unparsed in the
+      // buffer), else 431.
       auto data = static_cast<const char*>(buffer_.data().data());
       std::string_view buffered(data, buffer_.size());
       std::size_t eol = buffered.find('\n');
-      if (eol == std::string_view::npos || eol > opt().max_target_bytes + 32)
+      if (header_bytes_ == 0 &&
+          (eol == std::string_view::npos || eol > opt().max_target_bytes + 32))
         return Refuse(Status(ErrorCode::kUriTooLong, "http.uri_too_long",
                              "Adressen er for lang (maks " +
                                  std::to_string(opt().max_target_bytes / 1024) + " KiB)."));
@@ -634,8 +645,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string method_string_;
   unsigned version_ = 11;
   bool keep_alive_ = false;
-  bool in_request_ = false;    // a byte of the current request has arrived
-  bool waiting_idle_ = false;  // a read for the next request's first byte is pending
+  bool in_request_ = false;       // a byte of the current request has arrived
+  std::size_t header_bytes_ = 0;  // of the current request, consumed by header_parser_
+  bool waiting_idle_ = false;     // a read for the next request's first byte is pending
   Clock::time_point header_deadline_, started_, linger_deadline_;
 
   bhttp::response<bhttp::string_body> res_;
@@ -668,15 +680,16 @@ void Server::Stop() {
     acceptor_.close(ec);
     retry_timer_.cancel();
   });
+  // Take references under the lock, but let them go outside it: dropping the last one runs
+  // ~Session, which takes mu_ itself.
+  std::vector<std::shared_ptr<Session>> alive;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    for (Session* s : sessions_) {
-      if (auto alive = s->weak_from_this().lock()) {
-        // Posted to the connection's strand; `alive` keeps it until then.
-        net::post(s->executor(), [alive] { alive->OnServerStop(); });
-      }
-    }
+    for (Session* s : sessions_)
+      if (auto sp = s->weak_from_this().lock()) alive.push_back(std::move(sp));
   }
+  for (auto& sp : alive) net::post(sp->executor(), [sp] { sp->OnServerStop(); });
+  alive.clear();
   auto deadline = Clock::now() + std::chrono::seconds(opt_.shutdown_grace_seconds);
   for (;;) {
     {
