@@ -11,6 +11,7 @@
 #include <utility>  // before any asio header: Boost 1.74's asio uses std::exchange
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -101,6 +102,7 @@ constexpr std::size_t kReadChunk = 16 * 1024;
 constexpr std::size_t kMaxReadBuffer = 256 * 1024;  // above max_header_bytes
 constexpr auto kLingerTotal = std::chrono::seconds(5);
 constexpr auto kLingerIdle = std::chrono::seconds(1);
+constexpr auto kSweepPeriod = std::chrono::milliseconds(250);
 constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
 
 std::string NewRequestId() {
@@ -142,16 +144,6 @@ std::string_view HttpDate() {
   return buf;
 }
 
-// A header value as written: CR, LF and NUL removed, so no handler can split
-// a response.
-std::string_view CleanHeaderValue(const std::string& v, std::string* scratch) {
-  if (v.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos) return v;
-  scratch->clear();
-  for (char c : v)
-    if (c != '\r' && c != '\n' && c != '\0') scratch->push_back(c);
-  return *scratch;
-}
-
 Status TooLarge(std::uint64_t limit) {
   return Status(ErrorCode::kPayloadTooLarge, "http.payload_too_large",
                 "Forespørselen er for stor (maks " + std::to_string(limit / 1024) + " KiB).");
@@ -167,7 +159,8 @@ class Server {
         budget_(opt.max_buffered_body_bytes),
         ioc_(static_cast<int>(std::max<std::size_t>(1, opt.threads))),
         acceptor_(net::make_strand(ioc_)),
-        retry_timer_(acceptor_.get_executor()) {
+        retry_timer_(acceptor_.get_executor()),
+        sweep_timer_(net::make_strand(ioc_)) {
     temp_dir_ = opt.temp_dir.empty() ? fs::temp_directory_path() : fs::path(opt.temp_dir);
   }
 
@@ -188,6 +181,7 @@ class Server {
 
   void Start() {
     Accept();
+    Sweep();
     for (std::size_t idx = 0; idx < std::max<std::size_t>(1, opt_.threads); ++idx)
       threads_.emplace_back([this] { RunLoop(); });
   }
@@ -222,6 +216,8 @@ class Server {
   }
 
   void Accept();
+  // Every kSweepPeriod: closes the connections whose deadline has passed.
+  void Sweep();
 
   void RunLoop() {
     for (;;) {
@@ -246,6 +242,7 @@ class Server {
   net::io_context ioc_;
   tcp::acceptor acceptor_;
   net::steady_timer retry_timer_;
+  net::steady_timer sweep_timer_;
   std::vector<std::thread> threads_;
 };
 
@@ -255,7 +252,7 @@ class Server {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(Server& server, tcp::socket socket)
-      : server_(server), stream_(std::move(socket)), buffer_(kMaxReadBuffer) {
+      : server_(server), socket_(std::move(socket)), buffer_(kMaxReadBuffer) {
     server_.Register(this);
   }
   ~Session() {
@@ -265,8 +262,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Start() {
     beast::error_code ec;
-    stream_.socket().set_option(tcp::no_delay(true), ec);
-    auto ep = stream_.socket().remote_endpoint(ec);
+    socket_.set_option(tcp::no_delay(true), ec);
+    auto ep = socket_.remote_endpoint(ec);
     if (!ec) remote_ip_ = ep.address().to_string();
     NextRequest();
   }
@@ -274,10 +271,27 @@ class Session : public std::enable_shared_from_this<Session> {
   // The server is stopping: a connection waiting for its next request is
   // closed now; one in the middle of a request finishes it and then closes.
   void OnServerStop() {
-    if (waiting_idle_) stream_.cancel();
+    if (waiting_idle_) {
+      beast::error_code ec;
+      socket_.cancel(ec);
+    }
+  }
+
+  // Called by the server's sweeper (on the strand) when the deadline looked
+  // passed: closes the connection if it still is, so the pending operation
+  // ends with operation_aborted.
+  void OnDeadline() {
+    std::int64_t d = deadline_.load(std::memory_order_relaxed);
+    if (d == 0 || Clock::now().time_since_epoch().count() < d) return;
+    beast::error_code ec;
+    socket_.close(ec);
+  }
+  bool DeadlinePassed(Clock::time_point now) const {
+    std::int64_t d = deadline_.load(std::memory_order_relaxed);
+    return d != 0 && now.time_since_epoch().count() >= d;
   }
   // The connection's strand (thread-safe).
-  net::any_io_executor executor() { return stream_.get_executor(); }
+  net::any_io_executor executor() { return socket_.get_executor(); }
 
  private:
   const ServerOptions& opt() const { return server_.options(); }
@@ -327,10 +341,10 @@ class Session : public std::enable_shared_from_this<Session> {
     if (room == 0) return OnHeaderError(bhttp::error::header_limit);
     waiting_idle_ = !in_request_;
     if (waiting_idle_)
-      stream_.expires_after(std::chrono::seconds(opt().idle_timeout_seconds));
+      SetDeadline(Clock::now() + std::chrono::seconds(opt().idle_timeout_seconds));
     else
-      stream_.expires_at(header_deadline_);
-    stream_.async_read_some(buffer_.prepare(std::min(room, kReadChunk)),
+      SetDeadline(header_deadline_);
+    socket_.async_read_some(buffer_.prepare(std::min(room, kReadChunk)),
                             [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                               self->waiting_idle_ = false;
                               self->buffer_.commit(n);
@@ -447,8 +461,8 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     if (!send_continue) return ParseBody();
-    stream_.expires_after(std::chrono::seconds(opt().write_timeout_seconds));
-    net::async_write(stream_, net::buffer(kContinue, sizeof kContinue - 1),
+    SetDeadline(Clock::now() + std::chrono::seconds(opt().write_timeout_seconds));
+    net::async_write(socket_, net::buffer(kContinue, sizeof kContinue - 1),
                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
                        if (ec) return self->Close();
                        self->ParseBody();
@@ -473,8 +487,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (p.is_done()) return OnBody();
     std::size_t room = buffer_.max_size() - buffer_.size();
     if (room == 0) return OnBodyError(bhttp::error::bad_chunk);
-    stream_.expires_after(std::chrono::seconds(opt().body_timeout_seconds));
-    stream_.async_read_some(buffer_.prepare(std::min(room, kReadChunk)),
+    SetDeadline(Clock::now() + std::chrono::seconds(opt().body_timeout_seconds));
+    socket_.async_read_some(buffer_.prepare(std::min(room, kReadChunk)),
                             [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                               self->buffer_.commit(n);
                               if (ec) return self->Close();  // timeout or peer gone mid-body
@@ -513,6 +527,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void HandleRequest() {
+    ClearDeadline();  // a slow handler is not a slow client
     Response resp = server_.pipeline().Handle(req_);
     std::string().swap(req_.body);  // the body's memory goes back before the write
     lease_.Release();
@@ -538,34 +553,61 @@ class Session : public std::enable_shared_from_this<Session> {
                .WithRetryAfter(opt().busy_retry_after_seconds));
   }
 
+  // Serialises the response by hand into head_ (reused, so no allocation once
+  // it has grown) and writes head and body with one gather write.
   void Write(Response resp, bool close, bool linger) {
-    res_ = {};
-    res_.version(version_ == 10 ? 10 : 11);
-    res_.result(static_cast<unsigned>(resp.status));
-    res_.set(bhttp::field::date, HttpDate());
-    if (!resp.content_type.empty()) res_.set(bhttp::field::content_type, resp.content_type);
-    std::string scratch;
-    for (const auto& [k, v] : resp.headers) res_.insert(k, CleanHeaderValue(v, &scratch));
+    ClearDeadline();
     status_ = resp.status;
     bytes_ = resp.body.size();
-    bool bodiless_status = resp.status < 200 || resp.status == 204 || resp.status == 304;
+    head_.clear();
+    head_.append(version_ == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+    char num[24];
+    head_.append(num, static_cast<std::size_t>(std::snprintf(num, sizeof num, "%d", status_)));
+    head_.push_back(' ');
+    auto code = bhttp::int_to_status(static_cast<unsigned>(status_));
+    if (code != bhttp::status::unknown) head_.append(bhttp::obsolete_reason(code));
+    head_.append("\r\nDate: ");
+    head_.append(HttpDate());
+    if (!resp.content_type.empty()) AppendHeader("Content-Type", resp.content_type);
+    for (const auto& [k, v] : resp.headers) AppendHeader(k, v);
+    bool bodiless_status = status_ < 200 || status_ == 204 || status_ == 304;
+    body_.clear();
     if (!bodiless_status) {
-      res_.content_length(bytes_);  // HEAD: the length a GET would have
-      if (req_.method != Method::kHead) res_.body() = std::move(resp.body);
+      // HEAD: the length a GET would have, and no body.
+      head_.append("\r\nContent-Length: ");
+      head_.append(num, static_cast<std::size_t>(std::snprintf(num, sizeof num, "%zu", bytes_)));
+      if (req_.method != Method::kHead) body_ = std::move(resp.body);
     }
-    res_.keep_alive(!close);
-    stream_.expires_after(std::chrono::seconds(opt().write_timeout_seconds));
-    bhttp::async_write(
-        stream_, res_,
-        [self = shared_from_this(), close, linger](beast::error_code ec, std::size_t) {
-          self->OnWritten(ec, close, linger);
-        });
+    if (close)
+      head_.append("\r\nConnection: close");
+    else if (version_ == 10)
+      head_.append("\r\nConnection: keep-alive");
+    head_.append("\r\n\r\n");
+    std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body_)};
+    SetDeadline(Clock::now() + std::chrono::seconds(opt().write_timeout_seconds));
+    net::async_write(socket_, buffers,
+                     [self = shared_from_this(), close, linger](beast::error_code ec, std::size_t) {
+                       self->OnWritten(ec, close, linger);
+                     });
+  }
+
+  // "\r\nName: value", with CR, LF and NUL dropped from both: no handler can split a response.
+  void AppendHeader(std::string_view name, std::string_view value) {
+    head_.append("\r\n");
+    auto clean = [this](std::string_view v) {
+      for (char c : v)
+        if (c != '\r' && c != '\n' && c != '\0') head_.push_back(c);
+    };
+    clean(name);
+    head_.append(": ");
+    clean(value);
   }
 
   void OnWritten(beast::error_code ec, bool close, bool linger) {
+    ClearDeadline();
     LogAccess();
     RemoveBodyFile();
-    res_ = {};
+    if (body_.capacity() > kReadChunk) std::string().swap(body_);
     if (ec) return Close();
     if (close) return linger ? Linger() : Close();
     started_ = {};
@@ -598,7 +640,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // short while, then close, so the peer sees our answer and not a reset.
   void Linger() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
     buffer_.clear();
     linger_deadline_ = Clock::now() + kLingerTotal;
     Drain();
@@ -607,8 +649,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void Drain() {
     auto now = Clock::now();
     if (now >= linger_deadline_) return Close();
-    stream_.expires_at(std::min(linger_deadline_, now + kLingerIdle));
-    stream_.async_read_some(buffer_.prepare(kReadChunk),
+    SetDeadline(std::min(linger_deadline_, now + kLingerIdle));
+    socket_.async_read_some(buffer_.prepare(kReadChunk),
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                               if (ec) return self->Close();
                               self->Drain();
@@ -617,9 +659,18 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Close() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-    stream_.close();
+    ClearDeadline();
+    socket_.shutdown(tcp::socket::shutdown_both, ec);
+    socket_.close(ec);
   }
+
+  // Timeouts: one atomic per connection, checked by the server's sweeper
+  // (ServerOptions precision: about kSweepPeriod), so setting one costs no
+  // timer operation.
+  void SetDeadline(Clock::time_point at) {
+    deadline_.store(at.time_since_epoch().count(), std::memory_order_relaxed);
+  }
+  void ClearDeadline() { deadline_.store(0, std::memory_order_relaxed); }
 
   void RemoveBodyFile() {
     if (body_file_.empty()) return;
@@ -630,7 +681,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   Server& server_;
-  beast::tcp_stream stream_;
+  tcp::socket socket_;
+  std::atomic<std::int64_t> deadline_{0};  // Clock ticks; 0 = none
   beast::flat_buffer buffer_;
   std::string remote_ip_;
 
@@ -650,7 +702,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool waiting_idle_ = false;     // a read for the next request's first byte is pending
   Clock::time_point header_deadline_, started_, linger_deadline_;
 
-  bhttp::response<bhttp::string_body> res_;
+  std::string head_, body_;  // the response being written
   int status_ = 0;
   std::size_t bytes_ = 0;
 };
@@ -670,6 +722,24 @@ void Server::Accept() {
     }
     std::make_shared<Session>(*this, std::move(socket))->Start();
     Accept();
+  });
+}
+
+void Server::Sweep() {
+  sweep_timer_.expires_after(kSweepPeriod);
+  sweep_timer_.async_wait([this](beast::error_code ec) {
+    if (ec) return;
+    auto now = Clock::now();
+    std::vector<std::shared_ptr<Session>> late;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      for (Session* s : sessions_)
+        if (s->DeadlinePassed(now))
+          if (auto sp = s->weak_from_this().lock()) late.push_back(std::move(sp));
+    }
+    for (auto& sp : late) net::post(sp->executor(), [sp] { sp->OnDeadline(); });
+    late.clear();  // outside mu_: the last reference may run ~Session
+    Sweep();
   });
 }
 

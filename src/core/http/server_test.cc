@@ -57,6 +57,13 @@ class Conn {
   }
   ~Conn() { close(fd_); }
   bool ok() const { return ok_; }
+  // True when the server closes the connection within `seconds` (nothing else arrives).
+  bool ClosedWithin(int seconds) {
+    timeval tv{seconds, 0};
+    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    char tmp[256];
+    return recv(fd_, tmp, sizeof tmp, 0) == 0;
+  }
   bool Send(const std::string& s) {
     return ::send(fd_, s.data(), s.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(s.size());
   }
@@ -136,6 +143,9 @@ class ServerTest : public ::testing::Test {
     opt_.threads = 2;
     opt_.temp_dir = temp_.string();
     opt_.max_buffered_body_bytes = 512;
+    opt_.idle_timeout_seconds = 1;
+    opt_.header_timeout_seconds = 1;
+    opt_.body_timeout_seconds = 1;
     std::promise<void> started;
     auto up = started.get_future();
     thread_ = std::thread([this, &started] {
@@ -253,6 +263,29 @@ TEST_F(ServerTest, StreamedChunkedBodyOverTheLimitIs413AndLeavesNoFile) {
   for (int idx = 0; idx < 100 && TempFiles() > 0; ++idx)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ(TempFiles(), 0u);
+}
+
+TEST_F(ServerTest, IdleSlowHeaderAndSlowBodyConnectionsAreClosed) {
+  auto t0 = std::chrono::steady_clock::now();
+  Conn idle(opt_.port);
+  Conn slow_header(opt_.port);
+  ASSERT_TRUE(slow_header.Send("GET /api/ping HTTP/1.1\r\nHost: t\r\n"));  // never finished
+  Conn slow_body(opt_.port);
+  ASSERT_TRUE(
+      slow_body.Send("POST /api/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc"));
+  EXPECT_TRUE(idle.ClosedWithin(3));
+  EXPECT_TRUE(slow_header.ClosedWithin(3));
+  EXPECT_TRUE(slow_body.ClosedWithin(3));
+  auto took = std::chrono::steady_clock::now() - t0;
+  EXPECT_GE(took, std::chrono::milliseconds(900));
+  EXPECT_LT(took, std::chrono::milliseconds(2500));
+  // A connection that keeps talking is not cut: the idle timeout restarts per request.
+  Conn busy(opt_.port);
+  for (int idx = 0; idx < 3; ++idx) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    ASSERT_TRUE(busy.Send("GET /api/ping HTTP/1.1\r\nHost: t\r\n\r\n"));
+    EXPECT_EQ(busy.Read().status, 200);
+  }
 }
 
 TEST_F(ServerTest, StopLetsARequestInFlightFinish) {
