@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
 # Requests per second of GET /api/health under wrk on loopback, and the
 # server's idle memory. Appends the result to docs/benchmarks.md.
+# SAMKJOP_BIN=path runs another binary (scripts/bench-http-compare.sh uses it);
+# --no-record prints only "requests/s p99" and leaves docs/benchmarks.md alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bin=${SAMKJOP_BIN:-build/samkjop}
+record=1
+port=${SAMKJOP_BENCH_PORT:-18080}
+[ "${1:-}" = "--no-record" ] && record=0
 data=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-build/samkjop seed-demo --data "$data" --password-hash-cost min >/dev/null
-build/samkjop serve --data "$data" --listen 127.0.0.1:18080 >/dev/null 2>"$data/log" &
+"$bin" seed-demo --data "$data" --password-hash-cost min >/dev/null
+"$bin" serve --data "$data" --listen 127.0.0.1:$port >/dev/null 2>"$data/log" &
 pid=$!
-for _ in $(seq 50); do curl -sf http://127.0.0.1:18080/api/health >/dev/null && break; sleep 0.1; done
+for _ in $(seq 50); do curl -sf http://127.0.0.1:$port/api/health >/dev/null && break; sleep 0.1; done
 sleep 1
 idle_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-out=$(wrk -t2 -c64 -d10s --latency http://127.0.0.1:18080/api/health)
-echo "$out"
+out=$(wrk -t2 -c64 -d10s --latency http://127.0.0.1:$port/api/health)
 rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
 p99=$(echo "$out" | awk '$1=="99%" {print $2}')
 busy_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+if [ $record = 0 ]; then
+  echo "$rps $p99"
+  exit 0
+fi
+echo "$out"
 {
   echo ""
   echo "### HTTP: GET /api/health under wrk ($(date -u +%Y-%m-%d))"

@@ -327,6 +327,7 @@ int Main(int argc, char** argv) {
       return;
     }
     so.threads = threads;
+    so.temp_dir = (fs::path(Resolve(serve_data).data) / "tmp").string();  // stream_to_file bodies
     auto proxies = core::http::TrustedProxies::Parse(trusted_proxy_list);
     if (!proxies.ok()) {
       exit_code = Fail(proxies.status());
@@ -366,6 +367,7 @@ int Main(int argc, char** argv) {
     po.max_body_bytes = max_body_kib * 1024;
     po.static_dir = web_dir.empty() ? DefaultWebDir(argv[0]) : web_dir;
     po.trusted_proxies = *proxies;
+    po.hsts = public_url.rfind("https://", 0) == 0;
     core::http::Pipeline pipeline(
         router, *a.access, [&auth](const std::string& t) { return auth.Resolve(t); }, po);
     core::Status st = core::http::RunServer(pipeline, so, [&] {

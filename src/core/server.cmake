@@ -1,4 +1,4 @@
-# samkjop_core: HTTP, storage, auth, audit. RESTinio is confined to http/server.cc.
+# samkjop_core: HTTP, storage, auth, audit. Boost.Beast is confined to http/server.cc.
 add_library(samkjop_core STATIC
   http/http.cc
   http/problem.cc
@@ -8,6 +8,9 @@ add_library(samkjop_core STATIC
   http/pipeline.cc
   http/client_address.cc
   http/server.cc
+  http/body_budget.cc
+  http/log_field.cc
+  http/static_path.cc
   storage/database.cc
   auth/principal.cc
   auth/auth_service.cc
@@ -23,13 +26,13 @@ add_library(samkjop_core STATIC
 )
 samkjop_migrations(samkjop_core core core)
 target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})
-find_package(restinio REQUIRED)
+find_package(Boost 1.74 REQUIRED)  # header-only: Beast, Asio (libboost-dev)
 # libpwquality (with cracklib's dictionary from cracklib-runtime): the password policy.
 pkg_check_modules(PWQUALITY REQUIRED IMPORTED_TARGET pwquality)
 target_link_libraries(samkjop_core
   PUBLIC samkjop_base nlohmann_json::nlohmann_json spdlog::spdlog ${SOCI_CORE_LIB} PkgConfig::SODIUM
          PkgConfig::PWQUALITY PkgConfig::XLSXWRITER Threads::Threads ${CMAKE_DL_LIBS}
-  PRIVATE restinio::restinio)
+  PRIVATE Boost::headers)
 
 add_executable(core_test
   auth/auth_service_test.cc
@@ -37,8 +40,12 @@ add_executable(core_test
   auth/hash_gate_test.cc
   auth/password_policy_test.cc
   auth/throttle_test.cc
+  http/body_budget_test.cc
   http/client_address_test.cc
   http/json_body_test.cc
+  http/log_field_test.cc
+  http/static_path_test.cc
+  http/server_test.cc
 )
 target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_test)

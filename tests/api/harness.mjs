@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-// SAMKJOP_BIN runs the suite against another binary (e.g. an older build, to see a
-// regression test fail before its fix).
-export const binary = process.env.SAMKJOP_BIN ?? join(root, 'build', 'samkjop');
+// SAMKJOP_BIN (or SAMKJOP_TEST_BINARY) runs the suite against another binary (e.g. an older
+// build, to see a regression test fail before its fix).
+export const binary = process.env.SAMKJOP_BIN ?? process.env.SAMKJOP_TEST_BINARY ?? join(root, 'build', 'samkjop');
 export const PASSWORD = 'Samkjop-demo-2026';
 // Time is an input: the server and the demo data run on this pinned date, never on the wall
 // clock. It is deliberately not the real date, so a rule that reads the wall clock fails here.
@@ -53,9 +53,10 @@ const SERVE_DEFAULTS = {
 
 /**
  * Starts a server on its own throwaway database with the demo data.
+ * `args`: extra `serve` arguments appended as they are (e.g. ['--public-url', 'https://…']).
  * `hashCost`: argon2id cost of the demo accounts and of the server ('min' or 'interactive').
  */
-export async function startServer({ serve = {}, hashCost = 'min' } = {}) {
+export async function startServer({ serve = {}, hashCost = 'min', args = [] } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'samkjop-api-'));
   let db = `sqlite:${join(data, 'samkjop.db')}`;
   const pg = process.env.SAMKJOP_TEST_DB;
@@ -79,7 +80,7 @@ export async function startServer({ serve = {}, hashCost = 'min' } = {}) {
     for (const v of Array.isArray(value) ? value : [value]) flags.push(...(v === true ? [flag] : [flag, String(v)]));
   }
   const proc = spawn(binary, ['serve', '--db', db, '--data', data, '--listen', `127.0.0.1:${port}`, '--today', TODAY,
-    ...flags, '--web', join(data, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    ...flags, '--web', join(data, 'web'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });

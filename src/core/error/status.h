@@ -23,6 +23,8 @@ enum class ErrorCode {
   kConflict,            // 409: clashes with existing data (second host, duplicate)
   kFailedPrecondition,  // 409: not allowed in the current state
   kPayloadTooLarge,     // 413
+  kUriTooLong,          // 414: the request target is too long (the transport)
+  kHeadersTooLarge,     // 431: the request's header fields are too large (the transport)
   kUnsupportedMedia,    // 415
   kTooManyRequests,     // 429: throttled; retry_after_seconds is set
   kUnavailable,         // 503: database down, shutting down

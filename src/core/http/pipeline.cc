@@ -7,6 +7,8 @@
 #include <spdlog/spdlog.h>
 
 #include "core/auth/auth_service.h"
+#include "core/http/log_field.h"
+#include "core/http/static_path.h"
 #include "core/storage/database.h"
 
 namespace samkjop::core::http {
@@ -32,9 +34,16 @@ bool ReadFile(const std::filesystem::path& p, std::string* out) {
   if (!in) return false;
   std::ostringstream ss;
   ss << in.rdbuf();
-  *out = ss.str();
+  if (in.bad()) return false;
+  *out = std::move(ss).str();
   return true;
 }
+
+Response NotFound(const Request& req) {
+  return Response::Problem(Status::NotFound("http.not_found", "Finnes ikke."), req.path);
+}
+
+bool IsApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
 bool IsSafeMethod(Method m) {
   return m == Method::kGet || m == Method::kHead || m == Method::kOptions;
@@ -42,7 +51,7 @@ bool IsSafeMethod(Method m) {
 
 }  // namespace
 
-void AddSecurityHeaders(Response& r, bool is_api) {
+void AddSecurityHeaders(Response& r, bool is_api, bool hsts) {
   r.AddHeader("Content-Security-Policy",
               "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
               "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
@@ -52,6 +61,7 @@ void AddSecurityHeaders(Response& r, bool is_api) {
   r.AddHeader("Referrer-Policy", "same-origin");
   r.AddHeader("Cross-Origin-Opener-Policy", "same-origin");
   if (is_api) r.AddHeader("Cache-Control", "no-store");
+  if (hsts) r.AddHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
 Pipeline::Pipeline(const Router& router, const auth::AccessControl& access,
@@ -63,34 +73,35 @@ Pipeline::Pipeline(const Router& router, const auth::AccessControl& access,
 
 Response Pipeline::Handle(Request& req) const {
   req.client_ip = ClientAddressOf(req, options_.trusted_proxies);
-  bool is_api = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
+  bool is_api = IsApiPath(req.path);
   Response resp;
   try {
     resp = is_api ? HandleApi(req) : ServeStatic(req);
   } catch (const std::exception& e) {
-    spdlog::error("request {} {} {} failed: {}", req.request_id, MethodName(req.method), req.path,
-                  e.what());
+    // Every field from the request is encoded: a "%0a" in the path must not forge a log line.
+    spdlog::error("request {} {} {} failed: {}", LogString(req.request_id), MethodName(req.method),
+                  LogString(req.path), LogString(e.what()));
     resp = Response::Problem(Status::Internal(e.what()), req.path);
   }
   resp.AddHeader("X-Request-Id", req.request_id);
-  AddSecurityHeaders(resp, is_api);
+  AddSecurityHeaders(resp, is_api, options_.hsts);
   return resp;
 }
 
 BodyPolicy Pipeline::BodyPolicyFor(Method method, std::string_view path) const {
-  BodyPolicy p;
+  BodyPolicy policy;
   if (path == "/api" || path.rfind("/api/", 0) == 0) {
     Router::Match match = router_.Find(method, path);
-    if (match.route) p = match.route->body;
+    if (match.route) policy = match.route->body;
   }
-  if (p.max_bytes == 0) p.max_bytes = options_.max_body_bytes;
-  return p;
+  if (policy.max_bytes == 0) policy.max_bytes = options_.max_body_bytes;
+  return policy;
 }
 
 Response Pipeline::Refuse(const Request& req, const Status& status) const {
   Response resp = Response::Problem(status, req.path);
-  resp.AddHeader("X-Request-Id", req.request_id);
-  AddSecurityHeaders(resp, true);
+  if (!req.request_id.empty()) resp.AddHeader("X-Request-Id", req.request_id);
+  AddSecurityHeaders(resp, req.path.empty() || IsApiPath(req.path), options_.hsts);
   return resp;
 }
 
@@ -114,6 +125,14 @@ Response Pipeline::HandleApi(Request& req) const {
   }
   req.path_params = match.params;
   const Route& route = *match.route;
+  // The transport already refused a larger body before reading it; this keeps the
+  // pipeline right on its own.
+  std::size_t limit = route.body.max_bytes ? route.body.max_bytes : options_.max_body_bytes;
+  if (req.body_size > limit)
+    return Response::Problem(
+        Status(ErrorCode::kPayloadTooLarge, "http.payload_too_large",
+               "Forespørselen er for stor (maks " + std::to_string(limit / 1024) + " KiB)."),
+        req.path);
 
   std::optional<auth::Principal> principal;
   if (auto token = req.Cookie(auth::kSessionCookie)) principal = resolver_(*token);
@@ -143,14 +162,14 @@ Response Pipeline::HandleApi(Request& req) const {
     if (!r.ok()) {
       const Status st = r.status();
       if (st.code() == ErrorCode::kInternal)
-        spdlog::error("request {}: {}", req.request_id, st.detail());
+        spdlog::error("request {}: {}", LogString(req.request_id), LogString(st.detail()));
       return Response::Problem(st, req.path);
     }
     return std::move(r).value();
   } catch (const std::exception& e) {
     std::string what = e.what();
     if (storage::IsConstraintViolation(what)) {
-      spdlog::warn("request {}: constraint: {}", req.request_id, what);
+      spdlog::warn("request {}: constraint: {}", LogString(req.request_id), LogString(what));
       return Response::Problem(
           Status::Conflict("storage.conflict", "Endringen strider mot eksisterende data."),
           req.path);
@@ -160,8 +179,7 @@ Response Pipeline::HandleApi(Request& req) const {
 }
 
 Response Pipeline::ServeStatic(const Request& req) const {
-  if (req.method != Method::kGet && req.method != Method::kHead)
-    return Response::Problem(Status::NotFound("http.not_found", "Finnes ikke."), req.path);
+  if (req.method != Method::kGet && req.method != Method::kHead) return NotFound(req);
   namespace fs = std::filesystem;
   if (options_.static_dir.empty()) {
     Response r;
@@ -174,20 +192,23 @@ Response Pipeline::ServeStatic(const Request& req) const {
         "</main></body></html>";
     return r;
   }
-  fs::path root = fs::weakly_canonical(options_.static_dir);
-  std::string rel = req.path;
-  while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
-  fs::path candidate = fs::weakly_canonical(root / rel);
-  std::string cstr = candidate.string(), rstr = root.string();
-  bool inside = cstr.rfind(rstr, 0) == 0;
+  // No "." or "..", no segment a file name cannot have (> 255 bytes: ENAMETOOLONG).
+  std::optional<std::string> rel = SafeRelativePath(req.path);
+  if (!rel) return NotFound(req);
   std::error_code ec;
+  fs::path root = fs::weakly_canonical(options_.static_dir, ec);
+  if (ec) return NotFound(req);
   Response r;
-  if (inside && !rel.empty() && fs::is_regular_file(candidate, ec) &&
-      ReadFile(candidate, &r.body)) {
-    r.content_type = ContentTypeFor(candidate);
-    if (rel.rfind("assets/", 0) == 0)
-      r.AddHeader("Cache-Control", "public, max-age=31536000, immutable");
-    return r;
+  if (!rel->empty()) {
+    // Symbolic links are followed, so compare the canonical paths component by component.
+    fs::path candidate = fs::weakly_canonical(root / *rel, ec);
+    if (!ec && IsWithinRoot(root, candidate) && fs::is_regular_file(candidate, ec) &&
+        ReadFile(candidate, &r.body)) {
+      r.content_type = ContentTypeFor(candidate);
+      if (rel->rfind("assets/", 0) == 0)
+        r.AddHeader("Cache-Control", "public, max-age=31536000, immutable");
+      return r;
+    }
   }
   // History fallback: any other path is a route of the single-page app.
   if (ReadFile(root / "index.html", &r.body)) {
@@ -195,7 +216,7 @@ Response Pipeline::ServeStatic(const Request& req) const {
     r.AddHeader("Cache-Control", "no-cache");
     return r;
   }
-  return Response::Problem(Status::NotFound("http.not_found", "Finnes ikke."), req.path);
+  return NotFound(req);
 }
 
 }  // namespace samkjop::core::http

@@ -23,6 +23,7 @@ struct PipelineOptions {
   // Peers whose X-Forwarded-For names the client (serve --trusted-proxy);
   // empty = the TCP peer is always the client.
   TrustedProxies trusted_proxies;
+  bool hsts = false;  // Strict-Transport-Security on every response (--public-url https://)
 };
 
 // Session token (cookie value) -> principal, or nullopt (unknown/expired).
@@ -58,8 +59,9 @@ class Pipeline {
   PipelineOptions options_;
 };
 
-// The headers every response carries (CSP, nosniff, frame-ancestors...).
-void AddSecurityHeaders(Response& r, bool is_api);
+// The headers every response carries (CSP, nosniff, frame-ancestors...);
+// with `hsts`, also Strict-Transport-Security.
+void AddSecurityHeaders(Response& r, bool is_api, bool hsts = false);
 
 }  // namespace samkjop::core::http
 

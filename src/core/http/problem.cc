@@ -14,6 +14,8 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kConflict: return 409;
     case ErrorCode::kFailedPrecondition: return 409;
     case ErrorCode::kPayloadTooLarge: return 413;
+    case ErrorCode::kUriTooLong: return 414;
+    case ErrorCode::kHeadersTooLarge: return 431;
     case ErrorCode::kUnsupportedMedia: return 415;
     case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kUnavailable: return 503;
@@ -32,6 +34,8 @@ const char* TitleFor(int status) {
     case 405: return "Metoden er ikke tillatt";
     case 409: return "Konflikt";
     case 413: return "For stor forespørsel";
+    case 414: return "For lang adresse";
+    case 431: return "For store hodefelt";
     case 415: return "Feil innholdstype";
     case 429: return "For mange forsøk";
     case 503: return "Tjenesten er utilgjengelig";

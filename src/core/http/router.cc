@@ -63,7 +63,8 @@ Router::Match Router::Find(Method m, std::string_view path) const {
     }
     if (!ok) continue;
     best.path_known = true;
-    if (r.method != m) continue;
+    // HEAD is answered like GET (without the body, by the transport).
+    if (r.method != m && !(m == Method::kHead && r.method == Method::kGet)) continue;
     if (literals > best_literals) {
       best_literals = literals;
       best.route = &r;

@@ -133,6 +133,7 @@ class Router {
     bool path_known = false;  // some route has this path, maybe another method
   };
   // The best route for method + path: literal segments win over {params}.
+  // HEAD matches the GET routes.
   Match Find(Method m, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
