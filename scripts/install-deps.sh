@@ -8,7 +8,7 @@ PACKAGES=(
   # build
   cmake ninja-build g++ ccache pkg-config make
   # C++ libraries (README "Dependencies" says why each is there)
-  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
+  libfmt-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
   libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libsodium-dev libpugixml-dev libxlsxwriter-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev

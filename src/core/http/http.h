@@ -1,5 +1,5 @@
-// Our own HTTP request/response types. Modules see these, never RESTinio:
-// its headers live only in core/http/server.cc.
+// Our own HTTP request/response types. Modules see these, never the transport
+// (Boost.Beast), whose headers live only in core/http/server.cc.
 #ifndef SAMKJOP_CORE_HTTP_HTTP_H_
 #define SAMKJOP_CORE_HTTP_HTTP_H_
 
