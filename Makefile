@@ -68,7 +68,7 @@ test-e2e: build
 # ninja's timestamps would break). .ci/run calls this after `make test`.
 test-later: cpp
 	FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -m -f '+3y' ctest --test-dir $(BUILD) --output-on-failure --timeout 120 -j$(JOBS)
-	FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -m -f '+3y' node --test --test-reporter=spec tests/api/
+	FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -m -f '+3y' scripts/test-api.sh sqlite
 
 bench: build
 	bench/run-spend.sh --lines 10000000

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // SAMKJOP_BIN (or SAMKJOP_TEST_BINARY) runs the suite against another binary (e.g. an older
@@ -31,6 +32,67 @@ export function addMonths(iso, months) {
   return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
 }
 export const calls = [];
+
+// Every request of this test process, for the coverage check that runs after all the files
+// (tests/api/coverage.mjs): each file runs in its own process and writes its calls here.
+if (process.env.SAMKJOP_API_CALLS_DIR) {
+  process.on('exit', () => {
+    mkdirSync(process.env.SAMKJOP_API_CALLS_DIR, { recursive: true });
+    writeFileSync(join(process.env.SAMKJOP_API_CALLS_DIR, `${process.pid}.json`), JSON.stringify(calls));
+  });
+}
+
+// The contract: every JSON answer is validated against the schema the server's OpenAPI document
+// gives for its route and status (the web's types are generated from the same document), so a
+// drift between an entity's JSON and its schema fails the test that saw it.
+const require = createRequire(import.meta.url);
+const Ajv2020 = require('ajv/dist/2020').default;
+const addFormats = require('ajv-formats');
+
+export class Contract {
+  constructor(doc) {
+    this.doc = doc;
+    this.ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(this.ajv);
+    this.ajv.addSchema(doc, 'openapi');
+    this.validators = new Map();
+    this.routes = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const re = new RegExp('^' + path.replace(/\./g, '\\.').replace(/\{[^}]+\}/g, '[^/]+') + '$');
+      const literals = path.split('/').filter((s) => s && !s.startsWith('{')).length;
+      for (const method of Object.keys(ops)) this.routes.push({ method: method.toUpperCase(), path, re, literals });
+    }
+    // Literal segments win over parameters, as in the server's router.
+    this.routes.sort((a, b) => b.literals - a.literals);
+  }
+  route(method, path) {
+    const m = method === 'HEAD' ? 'GET' : method;
+    return this.routes.find((r) => r.method === m && r.re.test(path));
+  }
+  /** Throws when `data` does not match the documented schema of this answer. */
+  check(method, path, status, contentType, data) {
+    const r = this.route(method, path);
+    if (!r || method === 'HEAD') return;
+    const responses = this.doc.paths[r.path][r.method.toLowerCase()].responses;
+    const answer = responses[String(status)];
+    if (!answer) throw new Error(`${method} ${path} answered ${status}, which its OpenAPI entry does not list`);
+    const type = (contentType || '').split(';')[0].trim();
+    const content = answer.content?.[type];
+    if (!content) {
+      if (type.includes('json')) throw new Error(`${method} ${path} ${status}: ${type} is not documented`);
+      return;
+    }
+    const key = `${r.method} ${r.path} ${status} ${type}`;
+    if (!this.validators.has(key)) {
+      const pointer = ['paths', r.path, r.method.toLowerCase(), 'responses', String(status), 'content', type, 'schema']
+        .map((x) => x.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+      this.validators.set(key, this.ajv.compile({ $ref: `openapi#/${pointer}` }));
+    }
+    const validate = this.validators.get(key);
+    if (!validate(data))
+      throw new Error(`${key}: the body does not match its OpenAPI schema: ${this.ajv.errorsText(validate.errors)}\n${JSON.stringify(data).slice(0, 500)}`);
+  }
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -93,8 +155,9 @@ export async function startServer({ serve = {}, hashCost = 'min', args = [] } = 
     if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  const contract = new Contract(await (await fetch(`${base}/api/openapi.json`)).json());
   return {
-    base, db, data, proc,
+    base, db, data, proc, contract,
     log: () => log,
     async stop() {
       proc.kill('SIGTERM');
@@ -122,7 +185,8 @@ export class Client {
       h['content-type'] ??= 'application/json';
     }
     const res = await fetch(this.server.base + path, { method, headers: h, body: payload });
-    calls.push({ method, path: path.split('?')[0], status: res.status });
+    const bare = path.split('?')[0];
+    calls.push({ method, path: bare, status: res.status });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
     const type = res.headers.get('content-type') || '';
@@ -130,6 +194,9 @@ export class Client {
     if (raw) data = Buffer.from(await res.arrayBuffer());
     else if (type.includes('json')) data = await res.json();
     else data = await res.text();
+    // SAMKJOP_NO_CONTRACT=1: skip the schema check (only to run a test against an old binary).
+    if (bare.startsWith('/api/') && !raw && this.checkContract !== false && !process.env.SAMKJOP_NO_CONTRACT)
+      this.server.contract?.check(method, bare, res.status, type, data);
     return { status: res.status, headers: res.headers, data };
   }
   get(p, o) { return this.request('GET', p, o); }

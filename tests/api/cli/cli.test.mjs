@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binary, freePort } from './harness.mjs';
+import { binary, freePort } from '../harness.mjs';
 
 const run = (args, { input = '', env = {} } = {}) =>
   spawnSync(binary, args, { input, encoding: 'utf8', env: { ...process.env, SAMKJOP_DB: '', SAMKJOP_DATA: '', ...env } });
