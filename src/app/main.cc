@@ -6,9 +6,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -370,6 +373,28 @@ int Main(int argc, char** argv) {
     po.hsts = public_url.rfind("https://", 0) == 0;
     core::http::Pipeline pipeline(
         router, *a.access, [&auth](const std::string& t) { return auth.Resolve(t); }, po);
+    // Sessions and throttle rows that can no longer count are purged at start and hourly.
+    auto purge = [&auth] {
+      try {
+        auto p = auth.PurgeExpired();
+        spdlog::info(R"({{"msg":"purged","sessions":{},"throttle_rows":{}}})", p.sessions,
+                     p.throttle_rows);
+      } catch (const std::exception& e) {
+        spdlog::error(R"({{"msg":"purge failed","error":{}}})", nlohmann::json(e.what()).dump());
+      }
+    };
+    purge();
+    std::mutex purge_mu;
+    std::condition_variable purge_cv;
+    bool stopping = false;
+    std::thread purger([&] {
+      std::unique_lock<std::mutex> lock(purge_mu);
+      while (!purge_cv.wait_for(lock, std::chrono::hours(1), [&] { return stopping; })) {
+        lock.unlock();
+        purge();
+        lock.lock();
+      }
+    });
     core::Status st = core::http::RunServer(pipeline, so, [&] {
       spdlog::info(R"({{"msg":"listening","url":"http://{}:{}","database":"{}","web":"{}"}})",
                    so.host, so.port, (*rt)->db->KindName(),
@@ -378,6 +403,12 @@ int Main(int argc, char** argv) {
                 << "/  (Ctrl+C stopper)\n"
                 << std::flush;
     });
+    {
+      std::lock_guard<std::mutex> lock(purge_mu);
+      stopping = true;
+    }
+    purge_cv.notify_all();
+    purger.join();
     if (!st.ok()) exit_code = Fail(st);
   });
 

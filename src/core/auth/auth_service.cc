@@ -245,6 +245,28 @@ Result<AuthService::LoginResult> AuthService::Login(const std::string& username_
   return out;
 }
 
+AuthService::Purged AuthService::PurgeExpired() {
+  long long now = NowSeconds();
+  long long idle_before = now - config_.session_idle_seconds;
+  long long created_before = now - config_.session_absolute_seconds;
+  long long quiet_before_ms = NowMs() - static_cast<long long>(config_.quiet_seconds) * 1000;
+  storage::Session s = db_.Acquire();
+  auto& sql = s.sql();
+  storage::WriteTx tx(s);
+  Purged p;
+  soci::statement sessions =
+      (sql.prepare << "DELETE FROM auth_sessions WHERE last_seen < :i OR created_at < :c",
+       soci::use(idle_before), soci::use(created_before));
+  sessions.execute(true);
+  p.sessions = sessions.get_affected_rows();
+  soci::statement rows =
+      (sql.prepare << "DELETE FROM auth_throttle WHERE last_ms < :q", soci::use(quiet_before_ms));
+  rows.execute(true);
+  p.throttle_rows = rows.get_affected_rows();
+  tx.Commit();
+  return p;
+}
+
 std::optional<Principal> AuthService::Resolve(const std::string& token) {
   if (token.size() != 64) return std::nullopt;
   std::string id_hash = Sha256Hex(token);

@@ -88,6 +88,14 @@ class AuthService {
 
   Status Logout(const Principal& p);
 
+  // Deletes sessions past their idle or absolute limit and throttle rows
+  // quiet for longer than quiet_seconds (which count nothing any more).
+  // Run at the start of `serve` and hourly. Returns the rows deleted.
+  struct Purged {
+    std::int64_t sessions = 0, throttle_rows = 0;
+  };
+  Purged PurgeExpired();
+
   // Throttled like login, per account (the same count: both guess the same
   // password). Errors: 400 auth.wrong_password on current_password, 429
   // auth.throttled on current_password (Retry-After), 400 auth.weak_password

@@ -251,5 +251,29 @@ TEST_F(AuthServiceTest, AFullHashGateAnswersBusyAndCountsNothing) {
   EXPECT_TRUE(auth.Login("kari", "et-langt-passord", "10.0.0.1", "t").ok());
 }
 
+TEST_F(AuthServiceTest, PurgeDeletesExpiredSessionsAndQuietThrottleRows) {
+  auto live = auth_->Login("kari", "et-langt-passord", "127.0.0.1", "t");
+  auto old = auth_->Login("kari", "et-langt-passord", "127.0.0.2", "t");
+  ASSERT_TRUE(live.ok() && old.ok());
+  EXPECT_FALSE(auth_->Login("kari", "feil-passord-her", "10.0.0.9", "t").ok());  // a throttle row
+  {
+    auto s = db_->Acquire();
+    s.sql() << "UPDATE auth_sessions SET last_seen = last_seen - 3601 WHERE id_hash = :h",
+        soci::use(old->principal.session_id_hash);
+  }
+  auto nothing = auth_->PurgeExpired();
+  EXPECT_EQ(nothing.sessions, 1);
+  EXPECT_EQ(nothing.throttle_rows, 0) << "the failure is recent";
+  EXPECT_TRUE(auth_->Resolve(live->session_token).has_value());
+  now_ms_ += 3601LL * 1000;  // past the quiet period: the rows count nothing any more
+  auto quiet = auth_->PurgeExpired();
+  EXPECT_EQ(quiet.sessions, 0);
+  EXPECT_GE(quiet.throttle_rows, 1);
+  auto s = db_->Acquire();
+  long long left = -1;
+  s.sql() << "SELECT COUNT(*) FROM auth_throttle", soci::into(left);
+  EXPECT_EQ(left, 0);
+}
+
 }  // namespace
 }  // namespace samkjop::core::auth

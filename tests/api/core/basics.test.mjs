@@ -24,6 +24,9 @@ describe('core: health, errors, headers', () => {
     assert.equal(r.data.database, server.db.startsWith('postgres') ? 'postgresql' : 'sqlite');
     assert.equal(r.data.today, TODAY, 'the server runs on the pinned date');
   });
+  test('serve purges expired sessions and quiet throttle rows at start (and hourly)', () => {
+    assert.match(server.log(), /"msg":"purged","sessions":\d+,"throttle_rows":\d+/);
+  });
   test('security headers and request id on every response', async () => {
     const r = await new Client(server).get('/api/health');
     assert.match(r.headers.get('content-security-policy'), /frame-ancestors 'none'/);
