@@ -44,6 +44,7 @@ add_executable(core_test
   http/client_address_test.cc
   http/json_body_test.cc
   http/log_field_test.cc
+  http/router_test.cc
   http/static_path_test.cc
   http/server_test.cc
 )
