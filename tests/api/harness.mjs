@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,6 +34,29 @@ export function addMonths(iso, months) {
   return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
 }
 export const calls = [];
+
+// The demo's municipalities the tests use.
+export const KV = '944117784';     // Kongsvinger, the host
+export const GRUE = '964948143';
+export const ASNES = '974602970';  // no officer in the demo (R-1 red)
+
+/**
+ * The usual set-up of a test file: a server on its own database, started before the file's
+ * tests (`set` receives it, then `setup` may prepare data) and stopped after them; it must exit
+ * 0 on SIGTERM (graceful shutdown).
+ */
+export function serverForFile({ set, setup, ...options } = {}) {
+  let server;
+  before(async () => {
+    server = await startServer(options);
+    set?.(server);
+    await setup?.(server);
+  });
+  after(async () => {
+    const code = await server.stop();
+    assert.equal(code, 0, 'server must exit 0 on SIGTERM (graceful shutdown)');
+  });
+}
 
 // Every request of this test process, for the coverage check that runs after all the files
 // (tests/api/coverage.mjs): each file runs in its own process and writes its calls here.

@@ -383,47 +383,34 @@ std::optional<bool> JsonFields::Bool(const std::string& key) {
   return v->get<bool>();
 }
 
-std::optional<std::string> JsonFields::PatchText(const std::string& key) {
-  const auto& f = Spec(key, BodySpec::Kind::kText);
+template <typename Read>
+std::optional<std::string> JsonFields::PatchString(const std::string& key, BodySpec::Kind kind,
+                                                   bool blank_is_null, Read read) {
+  const auto& f = Spec(key, kind);
   auto it = obj_.find(key);
-  if (it == obj_.end()) return std::nullopt;
-  if (it->is_null()) {
+  if (it == obj_.end()) return std::nullopt;  // absent: unchanged
+  bool blank =
+      blank_is_null && it->is_string() && TrimView(it->get_ref<const std::string&>(), " ").empty();
+  if (it->is_null() || blank) {
     if (f.presence == Presence::kRequired) {
       AddError(key, "Kan ikke være tom.");
       return std::nullopt;
     }
-    return std::string();
+    return std::string();  // null: cleared
   }
-  return ReadText(f, *it);
+  return (this->*read)(f, *it);
+}
+
+std::optional<std::string> JsonFields::PatchText(const std::string& key) {
+  return PatchString(key, BodySpec::Kind::kText, false, &JsonFields::ReadText);
 }
 
 std::optional<std::string> JsonFields::PatchDate(const std::string& key) {
-  const auto& f = Spec(key, BodySpec::Kind::kDate);
-  auto it = obj_.find(key);
-  if (it == obj_.end()) return std::nullopt;
-  if (it->is_null()) {
-    if (f.presence == Presence::kRequired) {
-      AddError(key, "Kan ikke være tom.");
-      return std::nullopt;
-    }
-    return std::string();
-  }
-  return ReadDate(f, *it);
+  return PatchString(key, BodySpec::Kind::kDate, false, &JsonFields::ReadDate);
 }
 
 std::optional<std::string> JsonFields::PatchOrgnr(const std::string& key) {
-  const auto& f = Spec(key, BodySpec::Kind::kOrgnr);
-  auto it = obj_.find(key);
-  if (it == obj_.end()) return std::nullopt;
-  if (it->is_null() ||
-      (it->is_string() && TrimView(it->get_ref<const std::string&>(), " ").empty())) {
-    if (f.presence == Presence::kRequired) {
-      AddError(key, "Kan ikke være tom.");
-      return std::nullopt;
-    }
-    return std::string();
-  }
-  return ReadOrgnr(f, *it);
+  return PatchString(key, BodySpec::Kind::kOrgnr, true, &JsonFields::ReadOrgnr);
 }
 
 std::optional<std::int64_t> JsonFields::PatchInt(const std::string& key) {

@@ -127,6 +127,12 @@ class JsonFields {
   std::optional<std::string> ReadDate(const BodySpec::Field& f, const nlohmann::json& v);
   std::optional<std::string> ReadOrgnr(const BodySpec::Field& f, const nlohmann::json& v);
   std::optional<std::int64_t> ReadInt(const BodySpec::Field& f, const nlohmann::json& v);
+  // A merge-patch string field: absent → nullopt; null (or blank, when
+  // `blank_is_null`) → "" for an optional field, an error for a required one;
+  // else `read`.
+  template <typename Read>
+  std::optional<std::string> PatchString(const std::string& key, BodySpec::Kind kind,
+                                         bool blank_is_null, Read read);
 
   const nlohmann::json& obj_;
   const BodySpec& spec_;

@@ -3,6 +3,27 @@
 namespace samkjop::core::nor {
 namespace {
 
+// The code point at s[*idx] (lenient: a truncated sequence reads as its first byte); advances *idx.
+char32_t NextCodePoint(std::string_view s, size_t* idx) {
+  size_t i = *idx;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  char32_t cp = c;
+  size_t len = 1;
+  if (c >= 0xF0 && i + 3 < s.size()) {
+    cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
+         (s[i + 3] & 0x3F);
+    len = 4;
+  } else if (c >= 0xE0 && i + 2 < s.size()) {
+    cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    len = 3;
+  } else if (c >= 0xC0 && i + 1 < s.size()) {
+    cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    len = 2;
+  }
+  *idx = i + len;
+  return cp;
+}
+
 // Weight for a code point: letters map to 'a'..'z' then '{' (æ), '|' (ø), '}' (å).
 char Weight(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return static_cast<char>(cp - 'A' + 'a');
@@ -50,24 +71,7 @@ char Weight(char32_t cp) {
 std::string CollationKey(std::string_view s) {
   std::string key;
   key.reserve(s.size());
-  for (size_t idx = 0; idx < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[idx]);
-    char32_t cp = c;
-    size_t len = 1;
-    if (c >= 0xF0 && idx + 3 < s.size()) {
-      cp = ((c & 0x07) << 18) | ((s[idx + 1] & 0x3F) << 12) | ((s[idx + 2] & 0x3F) << 6) |
-           (s[idx + 3] & 0x3F);
-      len = 4;
-    } else if (c >= 0xE0 && idx + 2 < s.size()) {
-      cp = ((c & 0x0F) << 12) | ((s[idx + 1] & 0x3F) << 6) | (s[idx + 2] & 0x3F);
-      len = 3;
-    } else if (c >= 0xC0 && idx + 1 < s.size()) {
-      cp = ((c & 0x1F) << 6) | (s[idx + 1] & 0x3F);
-      len = 2;
-    }
-    key.push_back(Weight(cp));
-    idx += len;
-  }
+  for (size_t idx = 0; idx < s.size();) key.push_back(Weight(NextCodePoint(s, &idx)));
   return key;
 }
 
@@ -152,24 +156,7 @@ void AppendFolded(char32_t cp, std::string* out) {
 std::string FoldForSearch(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t idx = 0; idx < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[idx]);
-    char32_t cp = c;
-    size_t len = 1;
-    if (c >= 0xF0 && idx + 3 < s.size()) {
-      cp = ((c & 0x07) << 18) | ((s[idx + 1] & 0x3F) << 12) | ((s[idx + 2] & 0x3F) << 6) |
-           (s[idx + 3] & 0x3F);
-      len = 4;
-    } else if (c >= 0xE0 && idx + 2 < s.size()) {
-      cp = ((c & 0x0F) << 12) | ((s[idx + 1] & 0x3F) << 6) | (s[idx + 2] & 0x3F);
-      len = 3;
-    } else if (c >= 0xC0 && idx + 1 < s.size()) {
-      cp = ((c & 0x1F) << 6) | (s[idx + 1] & 0x3F);
-      len = 2;
-    }
-    AppendFolded(cp, &out);
-    idx += len;
-  }
+  for (size_t idx = 0; idx < s.size();) AppendFolded(NextCodePoint(s, &idx), &out);
   return out;
 }
 

@@ -1,18 +1,10 @@
 // The audit log: readers, filters, paging, the Excel export; the grant table route.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, isProblem, PASSWORD, TODAY, addDays, addMonths } from '../harness.mjs';
+import { serverForFile, Client, as, isProblem, PASSWORD, TODAY, addDays, addMonths, KV, GRUE, ASNES } from '../harness.mjs';
 
-const KV = '944117784';
-const GRUE = '964948143';
-const ASNES = '974602970';
 let server;
-
-before(async () => { server = await startServer(); });
-after(async () => {
-  const code = await server.stop();
-  assert.equal(code, 0, 'server must exit 0 on SIGTERM (graceful shutdown)');
-});
+serverForFile({ set: (s) => { server = s; } });
 
 describe('audit log', () => {
   test('director and auditor read it with filters; employee and officer denied', async () => {

@@ -1,23 +1,17 @@
 // User accounts: admin only; must-change passwords; deactivate and activate.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, isProblem, PASSWORD, TODAY, addDays, addMonths } from '../harness.mjs';
+import { serverForFile, Client, as, isProblem, PASSWORD, TODAY, addDays, addMonths, KV, GRUE, ASNES } from '../harness.mjs';
 
-const KV = '944117784';
-const GRUE = '964948143';
-const ASNES = '974602970';
 let server;
-
-before(async () => {
-  server = await startServer();
+serverForFile({
+  set: (s) => { server = s; },
   // A person of Kongsvinger without roles, for the appointments and the account below.
-  const o = await as(server, 'innkjop.kongsvinger');
-  const r = await o.post('/api/people', { name: 'Trine Lie', email: 'trine.lie@kongsvinger.kommune.no', municipality: KV, title: 'Kokk' });
-  assert.equal(r.status, 201, JSON.stringify(r.data));
-});
-after(async () => {
-  const code = await server.stop();
-  assert.equal(code, 0, 'server must exit 0 on SIGTERM (graceful shutdown)');
+  async setup(s) {
+    const o = await as(s, 'innkjop.kongsvinger');
+    const r = await o.post('/api/people', { name: 'Trine Lie', email: 'trine.lie@kongsvinger.kommune.no', municipality: KV, title: 'Kokk' });
+    assert.equal(r.status, 201, JSON.stringify(r.data));
+  },
 });
 
 describe('org: user accounts (admin only)', () => {
