@@ -126,9 +126,13 @@ nlohmann::json Router::OpenApi(const std::string& version) const {
                         {"description", q.description},
                         {"schema", {{"type", q.type}}}});
     if (!params.empty()) op["parameters"] = params;
-    if (!r.doc.request.is_null())
-      op["requestBody"] = {{"required", true},
-                           {"content", {{"application/json", {{"schema", r.doc.request}}}}}};
+    if (!r.doc.request.is_null()) {
+      nlohmann::json content = {{"application/json", {{"schema", r.doc.request}}}};
+      // A JSON merge patch (RFC 7396) may say so.
+      if (r.method == Method::kPatch)
+        content["application/merge-patch+json"] = {{"schema", r.doc.request}};
+      op["requestBody"] = {{"required", true}, {"content", content}};
+    }
     nlohmann::json ok = {{"description", r.doc.summary}};
     if (!r.doc.response.is_null())
       ok["content"] = {{r.doc.response_content_type, {{"schema", r.doc.response}}}};
