@@ -85,7 +85,7 @@ const nb = {
   'role.employee': 'Ansatt',
   'role.auditor': 'Revisor',
 
-  'common.passwordTooShort': 'Det nye passordet må ha minst 10 tegn',
+  'common.passwordTooShort': 'Det nye passordet må ha minst 15 tegn',
 } as const;
 
 const en: Record<keyof typeof nb, string> = {
@@ -135,7 +135,7 @@ const en: Record<keyof typeof nb, string> = {
   'role.employee': 'Employee',
   'role.auditor': 'Auditor',
 
-  'common.passwordTooShort': 'The new password must be at least 10 characters',
+  'common.passwordTooShort': 'The new password must be at least 15 characters',
 };
 
 /** The common texts (shared components, several features). */

@@ -4,13 +4,13 @@ import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import type { FieldError } from '@/lib/api-client';
 import { useT } from '../i18n';
 import { useChangePassword } from '../api/change-password';
+import { isPasswordTooShort } from '@/lib/password';
 
 const FIELD_IDS = {
   current_password: 'password-current',
   new_password: 'password-new',
   repeat_password: 'password-repeat',
 };
-export const MIN_PASSWORD_LENGTH = 10;
 
 export function ChangePasswordForm({ onSuccess }: { onSuccess: () => void }) {
   const t = useT();
@@ -24,7 +24,7 @@ export function ChangePasswordForm({ onSuccess }: { onSuccess: () => void }) {
     e.preventDefault();
     const found: FieldError[] = [];
     if (!current) found.push({ field: 'current_password', message: t('common.required', { field: t('password.current').toLowerCase() }) });
-    if (next.length < MIN_PASSWORD_LENGTH) found.push({ field: 'new_password', message: t('common.passwordTooShort') });
+    if (isPasswordTooShort(next)) found.push({ field: 'new_password', message: t('common.passwordTooShort') });
     else if (next !== repeat) found.push({ field: 'repeat_password', message: t('password.mismatch') });
     if (!form.validate(found)) return;
     change.mutate(

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { SelectField } from '@/components/fields';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import type { FieldError } from '@/lib/api-client';
+import { isPasswordTooShort } from '@/lib/password';
 import { useT } from '../i18n';
 import { useCreateUser } from '../api/create-user';
 
@@ -24,7 +25,7 @@ export function CreateUserForm({ people, onDone, onCancel }: { people: PersonOpt
     const found: FieldError[] = [];
     if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(username.trim())) found.push({ field: 'username', message: t('users.usernameHint') });
     if (!personId) found.push({ field: 'person_id', message: t('users.missingPerson') });
-    if (password.length < 10) found.push({ field: 'password', message: t('common.passwordTooShort') });
+    if (isPasswordTooShort(password)) found.push({ field: 'password', message: t('common.passwordTooShort') });
     if (!form.validate(found)) return;
     create.mutate(
       { username: username.trim(), person_id: Number(personId), password },

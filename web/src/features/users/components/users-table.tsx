@@ -6,6 +6,7 @@ import { LoadError, Loading } from '@/components/query-state';
 import { InlineMessage } from '@/components/status-message';
 import { TableScroll } from '@/components/table-scroll';
 import { useErrorText } from '@/lib/error-texts';
+import { isPasswordTooShort } from '@/lib/password';
 import { useT } from '../i18n';
 import { useActivateUser } from '../api/activate-user';
 import { useDeactivateUser } from '../api/deactivate-user';
@@ -13,7 +14,6 @@ import { useUsers, type UserAccount } from '../api/get-users';
 import { useResetPassword } from '../api/reset-password';
 import { useUnlockUser } from '../api/unlock-user';
 
-const MIN_PASSWORD_LENGTH = 10;
 
 function ResetPasswordForm({ user, onDone, onCancel }: { user: UserAccount; onDone: () => void; onCancel: () => void }) {
   const t = useT();
@@ -22,7 +22,7 @@ function ResetPasswordForm({ user, onDone, onCancel }: { user: UserAccount; onDo
   const [password, setPassword] = useState('');
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!form.validate(password.length < MIN_PASSWORD_LENGTH ? [{ field: 'new_password', message: t('common.passwordTooShort') }] : [])) return;
+    if (!form.validate(isPasswordTooShort(password) ? [{ field: 'new_password', message: t('common.passwordTooShort') }] : [])) return;
     reset.mutate({ id: user.id, newPassword: password }, { onSuccess: onDone, onError: (err) => form.setServerError(err) });
   }
   return (

@@ -11,7 +11,7 @@ test('a short new password is refused before asking the server', async () => {
   await userEvent.type(screen.getByLabelText('Nåværende passord'), 'gammelt-passord');
   await userEvent.type(screen.getByLabelText('Nytt passord'), 'kort');
   await userEvent.click(screen.getByRole('button', { name: 'Bytt passord' }));
-  expect(await screen.findByRole('link', { name: 'Det nye passordet må ha minst 10 tegn' })).toHaveAttribute('href', '#password-new');
+  expect(await screen.findByRole('link', { name: 'Det nye passordet må ha minst 15 tegn' })).toHaveAttribute('href', '#password-new');
   expect(fetch).not.toHaveBeenCalled();
 });
 
