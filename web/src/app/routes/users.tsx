@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { ButtonLink } from '@/components/app-link';
 import { Page } from '@/components/page';
 import { Loading } from '@/components/query-state';
-import { usePeople } from '@/features/org/api/get-people';
+import { PEOPLE_PICKER_SIZE, usePeople } from '@/features/org/api/get-people';
 import { useAuthorization } from '@/lib/authorization';
 import { CreateUserForm } from '@/features/users/components/create-user-form';
 import { UsersTable } from '@/features/users/components/users-table';
@@ -23,7 +23,7 @@ export function UsersPage() {
 export function NewUserPage() {
   const t = useT();
   const navigate = useNavigate();
-  const people = usePeople();
+  const people = usePeople({ page_size: PEOPLE_PICKER_SIZE });
   return (
     <Page title={t('users.createTitle')}>
       {people.isPending ? (

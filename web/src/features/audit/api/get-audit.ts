@@ -8,19 +8,19 @@ export type AuditFilter = { entity?: string; user?: string; from?: string; to?: 
 
 export const AUDIT_PAGE_SIZE = 25;
 
-export const getAudit = (filter: AuditFilter, offset: number, signal?: AbortSignal) =>
-  api.get<AuditList>('/api/audit', { ...filter, limit: AUDIT_PAGE_SIZE, offset }, signal);
+export const getAudit = (filter: AuditFilter, page: number, signal?: AbortSignal) =>
+  api.get<AuditList>('/api/audit', { ...filter, page, page_size: AUDIT_PAGE_SIZE }, signal);
 
-export const getAuditQueryOptions = (filter: AuditFilter, offset: number) =>
+export const getAuditQueryOptions = (filter: AuditFilter, page: number) =>
   queryOptions({
-    queryKey: ['audit', filter, offset],
-    queryFn: ({ signal }) => getAudit(filter, offset, signal),
+    queryKey: ['audit', filter, page],
+    queryFn: ({ signal }) => getAudit(filter, page, signal),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
 
-export function useAudit(filter: AuditFilter, offset: number) {
-  return useQuery(getAuditQueryOptions(filter, offset));
+export function useAudit(filter: AuditFilter, page: number) {
+  return useQuery(getAuditQueryOptions(filter, page));
 }
 
 /** The address of the xlsx export with the same filters (a plain link: the browser downloads it). */

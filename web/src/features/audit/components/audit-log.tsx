@@ -4,6 +4,7 @@ import { DateField } from '@/components/date-field';
 import { SelectField } from '@/components/fields';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { LoadError, Loading } from '@/components/query-state';
+import { Pager, useShowing } from '@/components/pager';
 import { TableScroll } from '@/components/table-scroll';
 import type { FieldError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
@@ -106,8 +107,9 @@ export function AuditLog() {
   const form = useFormErrors(FIELD_IDS);
   const [draft, setDraft] = useState<Draft>({ entity: '', user: '', from: '', to: '' });
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [offset, setOffset] = useState(0);
-  const audit = useAudit(filter, offset);
+  const [page, setPage] = useState(1);
+  const audit = useAudit(filter, page);
+  const showing = useShowing();
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -121,14 +123,14 @@ export function AuditLog() {
       from: draft.from || undefined,
       to: draft.to || undefined,
     });
-    setOffset(0);
+    setPage(1);
   }
 
   function clear() {
     form.reset();
     setDraft({ entity: '', user: '', from: '', to: '' });
     setFilter({});
-    setOffset(0);
+    setPage(1);
   }
 
   const total = audit.data?.total ?? 0;
@@ -166,9 +168,7 @@ export function AuditLog() {
       </form>
 
       <p className="result-count" role="status" aria-live="polite">
-        {audit.data && total > 0
-          ? t('common.showing', { from: offset + 1, to: Math.min(offset + items.length, total), total })
-          : ''}
+        {audit.data ? showing(page, AUDIT_PAGE_SIZE, items.length, total) : ''}
       </p>
       {audit.isPending ? (
         <Loading />
@@ -206,16 +206,7 @@ export function AuditLog() {
           </Table>
         </TableScroll>
       )}
-      {total > AUDIT_PAGE_SIZE && (
-        <nav aria-label={t('common.pagination')} className="button-row">
-          <Button variant="secondary" data-size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - AUDIT_PAGE_SIZE))}>
-            {t('common.previous')}
-          </Button>
-          <Button variant="secondary" data-size="sm" disabled={offset + AUDIT_PAGE_SIZE >= total} onClick={() => setOffset(offset + AUDIT_PAGE_SIZE)}>
-            {t('common.next')}
-          </Button>
-        </nav>
-      )}
+      <Pager page={page} pageSize={AUDIT_PAGE_SIZE} total={total} onChange={setPage} label={t('audit.title')} />
     </div>
   );
 }

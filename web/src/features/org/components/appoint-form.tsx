@@ -11,7 +11,7 @@ import { roleLabel, useLang } from '@/lib/i18n';
 import { useT } from '../i18n';
 import { useCreateRole } from '../api/create-role';
 import { useMunicipalities } from '../api/get-municipalities';
-import { usePeople } from '../api/get-people';
+import { PEOPLE_PICKER_SIZE, usePeople } from '../api/get-people';
 import { productAreaName, useProductAreas } from '../api/get-product-areas';
 
 /**
@@ -50,7 +50,7 @@ export function AppointForm({ initialRole, initialMunicipality, onDone, onCancel
   const { can } = useAuthorization();
   const municipalities = useMunicipalities();
   const areas = useProductAreas();
-  const people = usePeople();
+  const people = usePeople({ page_size: PEOPLE_PICKER_SIZE });
   const create = useCreateRole();
   const form = useFormErrors(FIELD_IDS);
 

@@ -4,11 +4,12 @@ import { useSearchParams } from 'react-router';
 import { AppLink } from '@/components/app-link';
 import { SelectField } from '@/components/fields';
 import { LoadError, Loading } from '@/components/query-state';
+import { Pager, useShowing } from '@/components/pager';
 import { TableScroll } from '@/components/table-scroll';
 import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { municipalityNames, useMunicipalities } from '../api/get-municipalities';
-import { usePeople } from '../api/get-people';
+import { PEOPLE_PAGE_SIZE, usePeople } from '../api/get-people';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -27,15 +28,29 @@ export function PeopleDirectory() {
   const municipality = params.get('kommune') ?? '';
   const debouncedQ = useDebounced(q, 250);
   const municipalities = useMunicipalities();
-  const people = usePeople({ q: debouncedQ, municipality });
+  const page = Math.max(1, Number(params.get('side')) || 1);
+  const people = usePeople({ q: debouncedQ, municipality, page });
+  const showing = useShowing();
+  const setPage = (p: number) =>
+    setParams(
+      (old) => {
+        const next = new URLSearchParams(old);
+        if (p > 1) next.set('side', String(p));
+        else next.delete('side');
+        return next;
+      },
+      { replace: false },
+    );
   const names = municipalityNames(municipalities.data);
 
   useEffect(() => {
     setParams(
       (old) => {
         const next = new URLSearchParams(old);
+        const before = old.get('q') ?? '';
         if (debouncedQ.trim()) next.set('q', debouncedQ.trim());
         else next.delete('q');
+        if ((next.get('q') ?? '') !== before) next.delete('side');
         return next;
       },
       { replace: true },
@@ -63,6 +78,7 @@ export function PeopleDirectory() {
               const next = new URLSearchParams(old);
               if (v) next.set('kommune', v);
               else next.delete('kommune');
+              next.delete('side');
               return next;
             })
           }
@@ -76,7 +92,11 @@ export function PeopleDirectory() {
         </SelectField>
       </form>
       <p className="result-count" role="status" aria-live="polite">
-        {people.data ? t('people.count', { count: people.data.total }) : ''}
+        {people.data
+          ? people.data.total > people.data.items.length
+            ? showing(page, PEOPLE_PAGE_SIZE, people.data.items.length, people.data.total)
+            : t('people.count', { count: people.data.total })
+          : ''}
       </p>
       {people.isPending ? (
         <Loading />
@@ -114,6 +134,7 @@ export function PeopleDirectory() {
           </Table>
         </TableScroll>
       )}
+      {people.data && <Pager page={page} pageSize={PEOPLE_PAGE_SIZE} total={people.data.total} onChange={setPage} label={t('people.title')} />}
     </div>
   );
 }

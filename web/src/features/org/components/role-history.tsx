@@ -1,17 +1,20 @@
 import { Checkbox, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AppLink } from '@/components/app-link';
 import { SelectField } from '@/components/fields';
 import { LoadError, Loading } from '@/components/query-state';
+import { Pager } from '@/components/pager';
 import { TableScroll } from '@/components/table-scroll';
 import { ROLE_NAMES, type RoleName } from '@/lib/authorization';
-import { compareNb, formatDate, todayIso } from '@/lib/format';
+import { formatDate, todayIso } from '@/lib/format';
 import { roleLabel, useLang } from '@/lib/i18n';
 import { useT } from '../i18n';
 import { paths } from '@/lib/paths';
 import { municipalityNames, useMunicipalities } from '../api/get-municipalities';
 import { productAreaName, useProductAreas } from '../api/get-product-areas';
 import { useRoles, type RoleAssignment } from '../api/get-roles';
+
+const ROLES_PAGE_SIZE = 50;
 
 function status(r: RoleAssignment, today: string): 'active' | 'ended' | 'future' {
   if (r.valid_from > today) return 'future';
@@ -29,7 +32,11 @@ export function RoleHistory() {
   const [includeEnded, setIncludeEnded] = useState(true);
   const municipalities = useMunicipalities();
   const areas = useProductAreas();
+  const [page, setPage] = useState(1);
+  useEffect(() => setPage(1), [municipality, role, productArea, includeEnded]);
   const roles = useRoles({
+    page,
+    page_size: ROLES_PAGE_SIZE,
     municipality: municipality || undefined,
     role: role || undefined,
     product_area: productArea || undefined,
@@ -38,9 +45,8 @@ export function RoleHistory() {
   const names = municipalityNames(municipalities.data);
   const areaByCode = new Map((areas.data?.items ?? []).map((a) => [a.code, a]));
   const today = todayIso();
-  const rows = [...(roles.data?.items ?? [])].sort(
-    (a, b) => compareNb(names.get(a.municipality ?? '') ?? '', names.get(b.municipality ?? '') ?? '') || b.valid_from.localeCompare(a.valid_from),
-  );
+  // The server pages newest first; a sort here would only sort the page.
+  const rows = roles.data?.items ?? [];
   const statusTag = { active: 'success', ended: 'neutral', future: 'info' } as const;
 
   return (
@@ -123,6 +129,7 @@ export function RoleHistory() {
           </Table>
         </TableScroll>
       )}
+      {roles.data && <Pager page={page} pageSize={ROLES_PAGE_SIZE} total={roles.data.total} onChange={setPage} label={t('history.title')} />}
     </section>
   );
 }

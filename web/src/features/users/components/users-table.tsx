@@ -4,13 +4,14 @@ import { ActionDialog } from '@/components/action-dialog';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { LoadError, Loading } from '@/components/query-state';
 import { InlineMessage } from '@/components/status-message';
+import { Pager } from '@/components/pager';
 import { TableScroll } from '@/components/table-scroll';
 import { useErrorText } from '@/lib/error-texts';
 import { isPasswordTooShort } from '@/lib/password';
 import { useT } from '../i18n';
 import { useActivateUser } from '../api/activate-user';
 import { useDeactivateUser } from '../api/deactivate-user';
-import { useUsers, type UserAccount } from '../api/get-users';
+import { USERS_PAGE_SIZE, useUsers, type UserAccount } from '../api/get-users';
 import { useResetPassword } from '../api/reset-password';
 import { useUnlockUser } from '../api/unlock-user';
 
@@ -55,7 +56,8 @@ function ResetPasswordForm({ user, onDone, onCancel }: { user: UserAccount; onDo
 export function UsersTable() {
   const t = useT();
   const errorText = useErrorText();
-  const users = useUsers();
+  const [page, setPage] = useState(1);
+  const users = useUsers(page);
   const deactivate = useDeactivateUser();
   const activate = useActivateUser();
   const unlock = useUnlockUser();
@@ -133,6 +135,7 @@ export function UsersTable() {
           </Table.Body>
         </Table>
       </TableScroll>
+      <Pager page={page} pageSize={USERS_PAGE_SIZE} total={users.data.total} onChange={setPage} label={t('users.title')} />
       <ActionDialog open={resetting !== null} title={resetting ? t('users.resetTitle', { username: resetting.username }) : ''} onClose={() => setResetting(null)}>
         {resetting && (
           <ResetPasswordForm
