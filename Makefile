@@ -73,6 +73,7 @@ test-later: cpp
 bench: build
 	bench/run-spend.sh --lines 10000000
 	scripts/bench-http.sh
+	bench/run-body-flood.sh
 	scripts/bench-login-burst.sh
 
 format:

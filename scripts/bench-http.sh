@@ -11,11 +11,16 @@ port=${SAMKJOP_BENCH_PORT:-18080}
 [ "${1:-}" = "--no-record" ] && record=0
 data=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+if curl -s -o /dev/null --max-time 1 http://127.0.0.1:$port/; then
+  echo "bench-http: something already answers on port $port (set SAMKJOP_BENCH_PORT)" >&2
+  exit 1
+fi
 "$bin" seed-demo --data "$data" --password-hash-cost min >/dev/null
 "$bin" serve --data "$data" --listen 127.0.0.1:$port >/dev/null 2>"$data/log" &
 pid=$!
 for _ in $(seq 50); do curl -sf http://127.0.0.1:$port/api/health >/dev/null && break; sleep 0.1; done
 sleep 1
+kill -0 $pid 2>/dev/null || { echo "bench-http: the server did not start:" >&2; cat "$data/log" >&2; exit 1; }
 idle_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 out=$(wrk -t2 -c64 -d10s --latency http://127.0.0.1:$port/api/health)
 rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')

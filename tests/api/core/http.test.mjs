@@ -4,7 +4,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../harness.mjs';
 
@@ -97,15 +97,10 @@ async function gauges() {
   return r.json();
 }
 
-function peakRssMiB() {
-  const status = readFileSync(`/proc/${server.proc.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
-}
-
 const get = (path, extra = '') => `GET ${path} HTTP/1.1\r\nHost: t\r\n${extra}\r\n`;
 
 describe('request bodies: the limit is decided from the header, before the body is read', () => {
-  test('16 × 60 MiB bodies at once: all 413, no body bytes buffered past the limit, RSS stays small', async () => {
+  test('16 × 60 MiB bodies at once: all 413, no body bytes buffered past the limit (the memory figure is make bench: bench/run-body-flood.sh)', async () => {
     await fetch(`${server.base}/api/test/gauges/reset`, { method: 'POST' }); // checked below, via the peak
     const size = 60 * 1024 * 1024;
     const body = Buffer.alloc(size, 'a'); // one buffer, shared by all 16 sockets
@@ -127,7 +122,6 @@ describe('request bodies: the limit is decided from the header, before the body 
       assert.ok(!r.timedOut, 'answered');
       assertProblem(r.finals[0], 413, 'http.payload_too_large');
     }
-    assert.ok(peakRssMiB() < 200, `server peak RSS ${peakRssMiB()} MiB`);
     // The body was not read, so the connection cannot carry another request.
     for (const r of results) assert.equal(r.finals[0].headers.connection, 'close');
     const g = (await gauges())['http.body_bytes_buffered'];
