@@ -98,6 +98,26 @@ constexpr char kOrder[] = " ORDER BY a.valid_from DESC, a.id DESC";
 
 }  // namespace
 
+std::set<std::int64_t> CentralStaffAmong(soci::session& sql,
+                                         const std::vector<std::int64_t>& person_ids,
+                                         const std::string& date) {
+  std::set<std::int64_t> out;
+  if (person_ids.empty()) return out;
+  // The ids are integers we hold, written into the statement; the date is bound.
+  std::string in;
+  for (auto id : person_ids) in += (in.empty() ? "" : ",") + std::to_string(id);
+  std::int64_t pid = 0;
+  soci::statement st =
+      (sql.prepare << "SELECT DISTINCT person_id FROM org_role_assignments WHERE person_id IN (" +
+                          in +
+                          ") AND role IN ('admin', 'director', 'staff', 'auditor') "
+                          "AND valid_from <= :d1 AND (valid_to IS NULL OR valid_to >= :d2)",
+       soci::use(date, "d1"), soci::use(date, "d2"), soci::into(pid));
+  st.execute(false);
+  while (st.fetch()) out.insert(pid);
+  return out;
+}
+
 PageOf<Assignment> ListAssignments(soci::session& sql, const Scope& scope,
                                    const AssignmentFilter& f, std::int64_t offset, int limit) {
   const std::string where = std::string(kWhere) + " AND " + InScope(scope);

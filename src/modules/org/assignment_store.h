@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ PageOf<Assignment> ListAssignments(soci::session& sql, const Scope& scope,
 // Every matching assignment, unscoped and unpaged: for the service's rules
 // (R-1, councils, a person's roles), never for answering a caller's list.
 std::vector<Assignment> FindAssignments(soci::session& sql, const AssignmentFilter& f);
+// Of `person_ids`, those who hold a central role (admin, director, staff, auditor) on `date`.
+std::set<std::int64_t> CentralStaffAmong(soci::session& sql,
+                                         const std::vector<std::int64_t>& person_ids,
+                                         const std::string& date);
 std::optional<Assignment> GetAssignment(soci::session& sql, const Scope& scope, std::int64_t id);
 std::int64_t InsertAssignment(soci::session& sql, const Assignment& a);
 void SetAssignmentEnd(soci::session& sql, std::int64_t id, const std::string& valid_to);

@@ -36,6 +36,9 @@ struct Person {
   std::string name, email, phone, title;
   std::string municipality;  // orgnr or ""
   std::string username;      // the login, if the person has one (read only)
+  // Holds an admin, director, staff or auditor role today (read only): such a person's record
+  // is edited by those with org.people.write_central only (issue 8 #10).
+  bool central_staff = false;
 };
 
 // A role held by a person for [valid_from, valid_to] (valid_to "" = open).

@@ -55,7 +55,8 @@ const Shape<Person>& PersonShape() {
                               .OptText("phone", &Person::phone)
                               .OptText("title", &Person::title)
                               .OptText("municipality", &Person::municipality)
-                              .OptText("username", &Person::username);
+                              .OptText("username", &Person::username)
+                              .Bool("central_staff", &Person::central_staff);
   return *s;
 }
 

@@ -17,7 +17,6 @@ namespace samkjop::org {
 using core::FieldError;
 using core::Status;
 using core::auth::Caller;
-using core::auth::Role;
 using core::auth::Scope;
 using core::storage::Session;
 using core::storage::WriteTx;
@@ -52,14 +51,15 @@ Status MayWrite(const Caller& caller, const std::string& municipality) {
 
 // Whether the person holds a central role (admin, director, staff, auditor) today.
 bool IsCentralStaff(soci::session& sql, std::int64_t person_id) {
-  store::AssignmentFilter f;
-  f.person_id = person_id;
-  f.at = core::nor::TodayIso();
-  for (const auto& a : store::FindAssignments(sql, f))
-    if (a.role == Role::kAdmin || a.role == Role::kDirector || a.role == Role::kStaff ||
-        a.role == Role::kAuditor)
-      return true;
-  return false;
+  return !store::CentralStaffAmong(sql, {person_id}, core::nor::TodayIso()).empty();
+}
+
+// Sets each person's read-only central_staff flag (one query for the page).
+void MarkCentralStaff(soci::session& sql, std::vector<Person>& people) {
+  std::vector<std::int64_t> ids;
+  for (const auto& p : people) ids.push_back(p.id);
+  auto central = store::CentralStaffAmong(sql, ids, core::nor::TodayIso());
+  for (auto& p : people) p.central_staff = central.count(p.id) > 0;
 }
 
 nlohmann::json AuditImage(const Person& p) {
@@ -72,13 +72,16 @@ nlohmann::json AuditImage(const Person& p) {
 PageOf<Person> PeopleService::List(const Scope& scope, const store::PeopleFilter& f,
                                    std::int64_t offset, int limit) {
   Session s = db_.Acquire();
-  return store::ListPeople(s.sql(), scope, f, offset, limit);
+  auto page = store::ListPeople(s.sql(), scope, f, offset, limit);
+  MarkCentralStaff(s.sql(), page.items);
+  return page;
 }
 
 core::Result<Person> PeopleService::Get(const Scope& scope, std::int64_t id) {
   Session s = db_.Acquire();
   auto p = store::GetPerson(s.sql(), scope, id);
   if (!p) return Status::NotFound("org.person_not_found", "Personen finnes ikke.");
+  p->central_staff = IsCentralStaff(s.sql(), id);
   return *p;
 }
 
@@ -122,6 +125,7 @@ core::Result<Person> PeopleService::Update(const Caller& caller, std::int64_t id
   if (p.municipality != before->municipality)
     SAMKJOP_RETURN_IF_ERROR(MayWrite(caller, p.municipality));
   store::UpdatePerson(sql, p);
+  p.central_staff = IsCentralStaff(sql, id);
   core::audit::Record(
       sql, caller.actor(),
       {"update", "org.person", std::to_string(id), AuditImage(*before), AuditImage(p)});

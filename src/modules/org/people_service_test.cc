@@ -2,6 +2,8 @@
 // Norwegian order.
 #include "modules/org/people_service.h"
 
+#include <map>
+
 #include "modules/org/org_test_fixture.h"
 
 namespace samkjop::org {
@@ -51,6 +53,28 @@ TEST_F(PeopleServiceTest, CentralStaffAreEditedByAdminAndDirectorOnly) {
             "org.central_staff");
   EXPECT_TRUE(people_->Update(CallerOf(As(Role::kDirector)), dagny, patch).ok());
   EXPECT_TRUE(people_->Update(CallerOf(As(Role::kAdmin)), dagny, patch).ok());
+}
+
+TEST_F(PeopleServiceTest, TheCentralStaffFlagFollowsTodaysRoles) {
+  auto dagny = NewPerson("Dagny Lund", kKv);
+  auto ola = NewPerson("Ola Nordmann", kKv);
+  auto former = NewPerson("Frida Fører", kKv);
+  ASSERT_TRUE(roles_->Appoint(Sys(), Assign(dagny, Role::kAuditor, "", "2022-01-01")).ok());
+  ASSERT_TRUE(roles_->Appoint(Sys(), Assign(ola, Role::kOfficer, kKv, "2022-01-01")).ok());
+  auto staff = Assign(former, Role::kStaff, "", "2020-01-01");
+  staff.valid_to = "2021-12-31";
+  ASSERT_TRUE(roles_->Appoint(Sys(), staff).ok());
+  EXPECT_TRUE(people_->Get(Scope::Region(), dagny)->central_staff);
+  EXPECT_FALSE(people_->Get(Scope::Region(), ola)->central_staff);
+  EXPECT_FALSE(people_->Get(Scope::Region(), former)->central_staff) << "an ended role";
+  store::PeopleFilter f;
+  f.municipality = kKv;
+  auto page = people_->List(Scope::Region(), f, 0, 50);
+  std::map<std::int64_t, bool> flags;
+  for (const auto& p : page.items) flags[p.id] = p.central_staff;
+  EXPECT_TRUE(flags.at(dagny));
+  EXPECT_FALSE(flags.at(ola));
+  EXPECT_FALSE(flags.at(former));
 }
 
 TEST_F(PeopleServiceTest, CreateAndUpdateValidateTheSameWay) {

@@ -37,6 +37,12 @@ test('central staff are edited by admin and director only, not by the host\'s of
   assert.equal((await (await as(server, 'innkjop.kongsvinger')).patch(`/api/people/${trine.data.id}`, { title: 'Kokk' })).status, 200);
   assert.equal((await d.patch(`/api/people/${dagny.id}`, { phone: '62 80 00 02' })).status, 200);
   assert.equal((await d.get(`/api/people/${dagny.id}`)).data.email, 'dagny.lund@kongsvinger.kommune.no');
+  // The web offers «Rediger» from the server's flag, not from a rule of its own.
+  assert.equal((await d.get(`/api/people/${dagny.id}`)).data.central_staff, true);
+  assert.equal((await d.get(`/api/people/${trine.data.id}`)).data.central_staff, false);
+  const listed = (await d.get(`/api/people?municipality=${KV}&page_size=500`)).data.items;
+  assert.equal(listed.find((p) => p.id === dagny.id).central_staff, true);
+  assert.equal(listed.find((p) => p.id === trine.data.id).central_staff, false);
 });
 
 test('the last administrator cannot end their role or lose their account (defect 15)', async () => {

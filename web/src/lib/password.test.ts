@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import policyHeader from '../../../src/core/auth/password_policy.h?raw';
 import { MIN_PASSWORD_LENGTH, isPasswordTooShort, passwordLength } from './password';
 
-test('the minimum length is the server\'s', () => {
-  const header = readFileSync(join(__dirname, '../../../src/core/auth/password_policy.h'), 'utf8');
-  const m = header.match(/kMinCharacters\s*=\s*(\d+)/);
+test("the minimum length is the server's", () => {
+  const m = policyHeader.match(/kMinCharacters\s*=\s*(\d+)/);
   expect(m).not.toBeNull();
   expect(MIN_PASSWORD_LENGTH).toBe(Number(m![1]));
 });

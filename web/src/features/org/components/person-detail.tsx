@@ -77,7 +77,7 @@ export function PersonDetail({ id }: { id: number }) {
             <Heading level={2} data-size="sm">
               {editing ? t('people.editTitle') : t('municipality.details')}
             </Heading>
-            {!editing && (p.municipality ? can('org.people.write', { municipality: p.municipality }) : can('org.people.write_central')) && (
+            {!editing && (p.municipality && !p.central_staff ? can('org.people.write', { municipality: p.municipality }) : can('org.people.write_central')) && (
               <Button variant="secondary" data-size="sm" onClick={() => { setMessage(null); setEditing(true); }}>
                 {t('common.edit')}
               </Button>
