@@ -275,8 +275,9 @@ TEST_F(LegalTableServiceTest, BadInputNamesTheField) {
     auto r = svc_->Add(Admin(), c.value);
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.status().code_name(), c.code) << c.name;
+    const core::Status st = r.status();  // fields() of a temporary would dangle in the loop
     bool named = false;
-    for (const auto& f : r.status().fields()) named = named || f.field == c.field;
+    for (const auto& f : st.fields()) named = named || f.field == c.field;
     EXPECT_TRUE(named) << c.name << ": " << r.status().message();
     EXPECT_NE(r.status().code(), core::ErrorCode::kInternal) << c.name;
   }
