@@ -38,7 +38,8 @@ afterEach(() => {
 test('today\'s values are listed with amount, date and status, and the unconfirmed warning', async () => {
   renderPage('employee');
   const table = await screen.findByRole('table', { name: 'Verdier i regeltabellen som gjelder 15.03.2027' });
-  const national = within(table).getByRole('rowheader', { name: 'Nasjonal terskelverdi' }).closest('tr') as HTMLElement;
+  const national = within(table).getByRole('rowheader', { name: /^Nasjonal terskelverdi/ }).closest('tr') as HTMLElement;
+  expect(within(national).getByText('Kilde: FOA § 5-1')).toBeInTheDocument();
   expect(within(national).getByText('1 300 000 kr')).toBeInTheDocument();
   expect(within(national).getByText('01.01.2026')).toBeInTheDocument();
   expect(within(national).getByText('Ubekreftet')).toBeInTheDocument();

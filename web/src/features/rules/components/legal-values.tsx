@@ -43,17 +43,20 @@ export function ValuesInForce() {
               <Table.HeaderCell>{t('rules.label')}</Table.HeaderCell>
               <Table.HeaderCell>{t('rules.amount')}</Table.HeaderCell>
               <Table.HeaderCell>{t('rules.inForce')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('rules.source')}</Table.HeaderCell>
               <Table.HeaderCell>{t('rules.status')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
             {items.map((v) => (
               <Table.Row key={v.id}>
-                <Table.HeaderCell scope="row">{label(v, lang)}</Table.HeaderCell>
+                <Table.HeaderCell scope="row">
+                  {label(v, lang)}
+                  <div className="muted rules-source">
+                    {t('rules.source')}: {v.source}
+                  </div>
+                </Table.HeaderCell>
                 <Table.Cell className="nowrap">{valueText(t, v)}</Table.Cell>
-                <Table.Cell>{formatDate(v.in_force)}</Table.Cell>
-                <Table.Cell>{v.source}</Table.Cell>
+                <Table.Cell className="nowrap">{formatDate(v.in_force)}</Table.Cell>
                 <Table.Cell>
                   <StatusTag confirmed={v.confirmed} />
                 </Table.Cell>
@@ -100,7 +103,6 @@ function HistoryTable({ items, lang }: { items: LegalValue[]; lang: 'nb' | 'en' 
             <Table.HeaderCell>{t('rules.label')}</Table.HeaderCell>
             <Table.HeaderCell>{t('rules.amount')}</Table.HeaderCell>
             <Table.HeaderCell>{t('rules.inForce')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('rules.source')}</Table.HeaderCell>
             <Table.HeaderCell>{t('rules.status')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
@@ -112,22 +114,15 @@ function HistoryTable({ items, lang }: { items: LegalValue[]; lang: 'nb' | 'en' 
               <Table.Row key={v.id} data-superseded={struck || undefined}>
                 <Table.Cell>{v.id}</Table.Cell>
                 <Table.Cell>
-                  {text(label(v, lang))}
-                  <div className="muted">
-                    <code>{v.key}</code>
+                  {text(label(v, lang))} <code>{v.key}</code>
+                  <div className="muted rules-source">
+                    {t('rules.source')}: {text(v.source)}
                   </div>
-                </Table.Cell>
-                <Table.Cell className="nowrap">
-                  {text(valueText(t, v))}
-                </Table.Cell>
-                <Table.Cell>
-                  {text(formatDate(v.in_force))}
-                </Table.Cell>
-                <Table.Cell>
-                  {text(v.source)}
                   {v.supersedes !== null && <Paragraph data-size="sm">{t('rules.corrects', { id: v.supersedes, reason: v.reason ?? '' })}</Paragraph>}
                   {v.supersedes === null && v.reason && <Paragraph data-size="sm">{v.reason}</Paragraph>}
                 </Table.Cell>
+                <Table.Cell className="nowrap">{text(valueText(t, v))}</Table.Cell>
+                <Table.Cell className="nowrap">{text(formatDate(v.in_force))}</Table.Cell>
                 <Table.Cell>
                   {struck ? (
                     <>
