@@ -49,7 +49,7 @@ export function ValuesInForce() {
           <Table.Body>
             {items.map((v) => (
               <Table.Row key={v.id}>
-                <Table.HeaderCell scope="row">
+                <Table.HeaderCell scope="row" className="rules-label">
                   {label(v, lang)}
                   <div className="muted rules-source">
                     {t('rules.source')}: {v.source}
