@@ -75,6 +75,7 @@ bench: build
 	scripts/bench-http.sh
 	bench/run-body-flood.sh
 	scripts/bench-login-burst.sh
+	scripts/bench-rules.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)

@@ -176,3 +176,45 @@ describe('English', () => {
     await page.context().close();
   });
 });
+
+describe('Regelverk (the legal table and the calculators)', () => {
+  test('an employee uses «Hvilke regler gjelder» and the deadline calculator; the history opens', async () => {
+    const page = await newPage(browser);
+    await login(page, 'ansatt');
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Regelverk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Regelverk' }).waitFor();
+    await page.getByRole('table', { name: /Verdier i regeltabellen som gjelder/ }).waitFor();
+    await check(page, '20-rules');
+    // No admin form for an employee.
+    assert.equal(await page.getByRole('heading', { name: 'Legg inn eller rett en verdi' }).count(), 0);
+
+    await page.getByLabel('Anslått verdi i kroner').fill('1 500 000');
+    await page.getByLabel('Hva kjøpes?').selectOption('goods');
+    await page.getByLabel('Dato', { exact: true }).fill('02.06.2025');
+    await page.getByRole('button', { name: 'Vis reglene' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Del I og del II (nasjonal)' }).waitFor();
+    await page.getByRole('table', { name: 'Begrunnelse' }).getByText('FOA § 5-1').first().waitFor();
+    await check(page, '20b-rules-assessed');
+
+    await page.getByLabel('Hendelsens dato').fill('07.05.2026');
+    await page.getByLabel('Antall kalenderdager').fill('10');
+    await page.getByRole('button', { name: 'Beregn fristen' }).click();
+    await page.getByText('Fristen løper ut ved slutten av 18.05.2026.').waitFor();
+
+    await page.getByText('Historikk: alle verdier, også rettede').click();
+    await page.getByRole('table', { name: 'Alle rader i regeltabellen' }).waitFor();
+    await check(page, '20c-rules-history');
+    await page.context().close();
+  });
+
+  test('the administrator sees the form to enter or correct a value', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await page.goto('/regelverk');
+    await page.getByRole('heading', { level: 2, name: 'Legg inn eller rett en verdi' }).waitFor();
+    await page.getByRole('button', { name: 'Lagre verdien' }).click();
+    await page.getByText('For å gå videre må du rette opp følgende feil:').waitFor();
+    await check(page, '20d-rules-admin-form');
+    await page.context().close();
+  });
+});

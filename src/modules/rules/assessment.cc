@@ -243,6 +243,19 @@ core::Result<Assessment> Assess(std::int64_t value_ore, Kind kind, Date date,
   if (!eea.ok()) return eea.status();
   core::Result<LegalValue> tax = lookup(kThresholdTaxCertificate);
   if (!tax.ok()) return tax.status();
+  // Structural values; a table without them keeps the regulation as built
+  // (part II applies, certificates at most six months old).
+  LegalValue part_ii;
+  part_ii.flag = true;
+  if (core::Result<LegalValue> v = lookup(kFlagPartIIApplies); v.ok()) part_ii = *v;
+  int tax_age_months = 6;
+  bool tax_age_confirmed = true;
+  std::string tax_age_source;
+  if (core::Result<LegalValue> v = lookup(kMonthsTaxCertificateMaxAge); v.ok()) {
+    tax_age_months = v->months;
+    tax_age_confirmed = v->confirmed;
+    tax_age_source = "; " + v->source;
+  }
 
   Assessment a;
   a.value_ore = value_ore;
@@ -297,6 +310,17 @@ core::Result<Assessment> Assess(std::int64_t value_ore, Kind kind, Date date,
         a.part = Part::kIII;
         reasons.AddComparison(value_ore, *eea, "FOA § 5-1, § 5-3", ": del I og del III gjelder.",
                               ": parts I and III apply.");
+      } else if (value_ore >= national->amount_ore && !part_ii.flag) {
+        a.part = Part::kI;
+        reasons.Add("Verdien er under " + InSentence(eea->label_nb) + " (" +
+                        FormatKrNb(eea->amount_ore) +
+                        "), og forskriftens del II gjelder ikke fra " +
+                        FormatNorwegianDate(part_ii.in_force) + ": bare loven og del I gjelder.",
+                    "The value is below the " + InSentence(eea->label_en) + " (" +
+                        FormatNokEn(eea->amount_ore) +
+                        "), and part II of the regulation does not apply from " +
+                        FormatIsoDate(part_ii.in_force) + ": only the act and part I apply.",
+                    "FOA § 5-1", part_ii.source, part_ii.confirmed);
       } else if (value_ore >= national->amount_ore) {
         a.part = Part::kII;
         reasons.AddComparison(value_ore, *national, "FOA § 5-1", ": del I og del II gjelder.",
@@ -366,17 +390,18 @@ core::Result<Assessment> Assess(std::int64_t value_ore, Kind kind, Date date,
   a.tax_certificate_required = value_ore > tax->amount_ore;
   reasons.Add(
       a.tax_certificate_required
-          ? "Skatteattest (ikke eldre enn seks måneder) kreves av norske leverandører fordi "
-            "verdien er over " +
+          ? "Skatteattest (ikke eldre enn " + std::to_string(tax_age_months) +
+                " måneder) kreves av norske leverandører fordi verdien er over " +
                 FormatKrNb(tax->amount_ore) + "."
           : "Skatteattest kreves ikke; verdien er ikke over " + FormatKrNb(tax->amount_ore) + ".",
       a.tax_certificate_required
-          ? "A tax certificate (at most six months old) is required of Norwegian suppliers "
-            "because the value is over " +
+          ? "A tax certificate (at most " + std::to_string(tax_age_months) +
+                " months old) is required of Norwegian suppliers because the value is over " +
                 FormatNokEn(tax->amount_ore) + "."
           : "No tax certificate is required; the value is not over " +
                 FormatNokEn(tax->amount_ore) + ".",
-      "FOA § 7-2", tax->source, tax->confirmed);
+      "FOA § 7-2", tax->source + (a.tax_certificate_required ? tax_age_source : ""),
+      tax->confirmed && (!a.tax_certificate_required || tax_age_confirmed));
 
   // --- Pay and working conditions, apprentices (services and works). ---
   if (kind != Kind::kGoods) {

@@ -41,6 +41,32 @@ LegalValue Days(std::string_view key, Date in_force, int days, std::string label
   return v;
 }
 
+LegalValue Months(std::string_view key, Date in_force, int months, std::string label_nb,
+                  std::string label_en, std::string source, bool confirmed = true) {
+  LegalValue v;
+  v.key = std::string(key);
+  v.in_force = in_force;
+  v.months = months;
+  v.label_nb = std::move(label_nb);
+  v.label_en = std::move(label_en);
+  v.source = std::move(source);
+  v.confirmed = confirmed;
+  return v;
+}
+
+LegalValue Flag(std::string_view key, Date in_force, bool flag, std::string label_nb,
+                std::string label_en, std::string source, bool confirmed = true) {
+  LegalValue v;
+  v.key = std::string(key);
+  v.in_force = in_force;
+  v.flag = flag;
+  v.label_nb = std::move(label_nb);
+  v.label_en = std::move(label_en);
+  v.source = std::move(source);
+  v.confirmed = confirmed;
+  return v;
+}
+
 // The law as DOMAIN.md §1–§7 records it. Dates: FOA 2016 and LOA 2016 are in
 // force from 2017-01-01; the 2018 thresholds from 2018-04-06; the 2020 ones
 // from 2020-02-12; the 2024 ones from 2024-03-14. DOMAIN.md gives no Norwegian
@@ -213,10 +239,93 @@ std::vector<LegalValue> BuiltinValues() {
                    "Standstill period (part III), at least",
                    "FOA § 25-2 (ordlyden ikke bekreftet), § 4-5 bokstav g; DOMAIN.md §5: "
                    "WLA advokat, dinanbudstekst.no («minst 10 dager»)"));
+
+  // --- Months and structural flags (issue 9). ---
+  v.push_back(Months(kMonthsFrameworkMax, k2017, 48, "Rammeavtale: lengste varighet",
+                     "Framework agreement: longest term",
+                     "FOA § 11-1 (4) (del II) og § 26-1 (4) (del III), hovedregelen fire år; "
+                     "DOMAIN.md §6: anskaffelser.no «Korleis inngå rammeavtalar»"));
+  v.push_back(Months(kMonthsTaxCertificateMaxAge, k2017, 6, "Skatteattest: høyeste alder",
+                     "Tax certificate: greatest age",
+                     "FOA § 7-2; DOMAIN.md §7: Bamble kommune («skal ikke være eldre enn seks "
+                     "måneder»), cobrief.no"));
+  v.push_back(Flag(kFlagPartIIApplies, k2017, true, "Forskriftens del II gjelder",
+                   "Part II of the regulation applies",
+                   "FOA del II (nasjonale anskaffelser); DOMAIN.md §0: NOU 2023:26 foreslo å "
+                   "fjerne del II, ikke vedtatt"));
+
+  // --- 2026–2027: the EU's new values apply from 2026-01-01 (Delegated
+  // Regulation (EU) 2025/2152), Norway's NOK figures are not known
+  // (DOMAIN.md §1: UNCONFIRMED). Until an administrator enters them, the
+  // 2024 amounts are carried forward, unconfirmed, so that every assessment
+  // dated 2026-01-01 or later says confirmed: false. ---
+  const Date k2026 = D(2026, 1, 1);
+  const std::string src_2026 =
+      "DOMAIN.md §1: nye EU-verdier gjelder fra 1.1.2026 (delegert forordning (EU) 2025/2152); "
+      "norske 2026–2027-verdier er IKKE lagt inn: 2024-verdien er videreført til en "
+      "administrator legger inn den fastsatte verdien";
+  v.push_back(Money(kThresholdNational, k2026, Nok(1'300'000), "Nasjonal terskelverdi",
+                    "National threshold", "FOA § 5-1; " + src_2026, /*confirmed=*/false));
+  v.push_back(Money(kThresholdEeaGoodsServices, k2026, Nok(2'300'000), gs_nb, gs_en,
+                    "FOA § 5-3; " + src_2026, /*confirmed=*/false));
+  v.push_back(Money(kThresholdEeaWorks, k2026, Nok(57'800'000), w_nb, w_en,
+                    "FOA § 5-3; " + src_2026, /*confirmed=*/false));
+  v.push_back(Money(kThresholdEeaSpecial, k2026, Nok(7'800'000), sp_nb, sp_en,
+                    "FOA § 5-3; " + src_2026, /*confirmed=*/false));
+
+  for (size_t i = 0; i < v.size(); ++i) v[i].id = static_cast<std::int64_t>(i + 1);
   return v;
 }
 
 }  // namespace
+
+std::optional<Unit> UnitOfKey(std::string_view key) {
+  if (key.starts_with("threshold.")) return Unit::kOre;
+  if (key.starts_with("days.")) return Unit::kDays;
+  if (key.starts_with("months.")) return Unit::kMonths;
+  if (key.starts_with("flag.")) return Unit::kFlag;
+  return std::nullopt;
+}
+
+std::string_view UnitCode(Unit unit) {
+  switch (unit) {
+    case Unit::kOre: return "ore";
+    case Unit::kDays: return "days";
+    case Unit::kMonths: return "months";
+    case Unit::kFlag: return "flag";
+  }
+  return "ore";
+}
+
+std::int64_t LegalValue::Number() const {
+  switch (UnitOfKey(key).value_or(Unit::kOre)) {
+    case Unit::kOre: return amount_ore;
+    case Unit::kDays: return days;
+    case Unit::kMonths: return months;
+    case Unit::kFlag: return flag ? 1 : 0;
+  }
+  return amount_ore;
+}
+
+const std::vector<KnownKey>& KnownKeys() {
+  static const std::vector<KnownKey>* const kKeys = [] {
+    auto* out = new std::vector<KnownKey>();
+    std::set<std::string> seen;
+    for (const LegalValue& v : LegalTable::Builtin().values()) {
+      if (!seen.insert(v.key).second) continue;
+      out->push_back({v.key, UnitOfKey(v.key).value_or(Unit::kOre), v.label_nb, v.label_en});
+    }
+    return out;
+  }();
+  return *kKeys;
+}
+
+const KnownKey* FindKnownKey(std::string_view key) {
+  for (const KnownKey& k : KnownKeys()) {
+    if (k.key == key) return &k;
+  }
+  return nullptr;
+}
 
 const LegalTable& LegalTable::Builtin() {
   static const LegalTable* const kTable = new LegalTable(BuiltinValues());
@@ -228,7 +337,7 @@ LegalTable::LegalTable(std::vector<LegalValue> values) : values_(std::move(value
 core::Result<LegalValue> LegalTable::InForce(std::string_view key, Date date) const {
   const LegalValue* best = nullptr;
   for (const LegalValue& v : values_) {
-    if (v.key != key || v.in_force > date) continue;
+    if (v.key != key || v.in_force > date || v.superseded_by != 0) continue;
     if (best == nullptr || v.in_force >= best->in_force) best = &v;
   }
   if (best == nullptr) {
@@ -283,8 +392,12 @@ core::Status ValidateLegalValues(const std::vector<LegalValue>& values) {
     };
     if (v.key.empty()) return bad("Verdien mangler nøkkel.");
     if (!v.in_force.ok()) return bad("«" + v.key + "» har ugyldig ikrafttredelsesdato.");
-    if (v.amount_ore < 0 || v.days < 0) return bad("«" + v.key + "» kan ikke være negativ.");
+    if (v.amount_ore < 0 || v.days < 0 || v.months < 0)
+      return bad("«" + v.key + "» kan ikke være negativ.");
+    if (!UnitOfKey(v.key).has_value())
+      return bad("«" + v.key + "» har ukjent prefiks (threshold., days., months. eller flag.).");
     if (v.source.empty()) return bad("«" + v.key + "» mangler kilde.");
+    if (v.superseded_by != 0) continue;
     int day_number = std::chrono::sys_days(v.in_force).time_since_epoch().count();
     if (!seen.insert({v.key, day_number}).second) {
       return bad("«" + v.key + "» finnes to ganger med ikrafttredelse " +

@@ -5,6 +5,7 @@
 #define SAMKJOP_MODULES_RULES_LEGAL_TABLE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,8 +43,21 @@ inline constexpr std::string_view kDaysNegotiationTender = "days.negotiation.ten
 inline constexpr std::string_view kDaysDialogueRequest = "days.dialogue.request";
 inline constexpr std::string_view kDaysInnovationRequest = "days.innovation.request";
 inline constexpr std::string_view kDaysStandstill = "days.standstill";
+inline constexpr std::string_view kMonthsFrameworkMax = "months.framework_max";
+inline constexpr std::string_view kMonthsTaxCertificateMaxAge = "months.tax_certificate_max_age";
+// Structural: whether FOA part II (national procurements) applies at all
+// (NOU 2023:26 proposed removing it; DOMAIN.md §0).
+inline constexpr std::string_view kFlagPartIIApplies = "flag.part_ii_applies";
 
-// One dated legal value. Money in øre (int64); day counts in `days`.
+// A key's prefix fixes its unit: "threshold." øre, "days.", "months.", "flag.".
+enum class Unit { kOre, kDays, kMonths, kFlag };
+// The unit of `key` by its prefix; nullopt for any other prefix.
+std::optional<Unit> UnitOfKey(std::string_view key);
+// "ore" | "days" | "months" | "flag".
+std::string_view UnitCode(Unit unit);
+
+// One dated legal value. Money in øre (int64); day counts in `days`, month
+// counts in `months`, flags in `flag` (the key's prefix says which).
 struct LegalValue {
   std::string key;              // e.g. "threshold.national"
   core::nor::Date in_force;     // first day this value applies
@@ -52,7 +66,30 @@ struct LegalValue {
   std::string label_nb, label_en;
   std::string source;     // legal basis + where it was found (DOMAIN.md)
   bool confirmed = true;  // false = UNCONFIRMED in DOMAIN.md
+  std::int64_t id = 0;    // row id (the built-in table numbers its rows 1, 2, …)
+  int months = 0;         // month values
+  bool flag = false;      // flag values
+  // Corrections (the database's table): the row this one supersedes (0:
+  // none) and why; the row that superseded this one (0: none; look-ups skip
+  // superseded rows).
+  std::int64_t supersedes = 0;
+  std::string reason;
+  std::int64_t superseded_by = 0;
+
+  // The value as one integer in the key's unit (øre, days, months, 0/1).
+  std::int64_t Number() const;
 };
+
+// A key the table knows, with its unit and labels. The keys are a fixed list
+// in code (an unknown key is bad input): the keys of the built-in table.
+struct KnownKey {
+  std::string key;
+  Unit unit = Unit::kOre;
+  std::string label_nb, label_en;
+};
+const std::vector<KnownKey>& KnownKeys();
+// nullptr when `key` is not a known key.
+const KnownKey* FindKnownKey(std::string_view key);
 
 class LegalTable {
  public:
@@ -61,11 +98,13 @@ class LegalTable {
 
   explicit LegalTable(std::vector<LegalValue> values);
 
-  // The entry for `key` with the latest in_force <= date. NotFound status
+  // The entry for `key` with the latest in_force <= date, skipping superseded
+  // entries. NotFound status
   // (code "rules.no_value_in_force", Norwegian message) if none.
   core::Result<LegalValue> InForce(std::string_view key, core::nor::Date date) const;
 
-  // Every key's value in force on `date` (keys with none are omitted).
+  // Every key's value in force on `date` (keys with none are omitted), in the
+  // order the keys first appear.
   std::vector<LegalValue> AllInForce(core::nor::Date date) const;
 
   // All entries, every key and every in-force date.

@@ -26,12 +26,21 @@ TEST(LegalTableTest, BuiltinIsValidAndHasRequiredKeys) {
     EXPECT_FALSE(v.label_en.empty()) << v.key;
     EXPECT_FALSE(v.source.empty()) << v.key;
     EXPECT_GE(v.in_force, D("2017-01-01")) << v.key;
-    if (v.key.rfind("days.", 0) == 0) {
-      EXPECT_GT(v.days, 0) << v.key;
-      EXPECT_EQ(v.amount_ore, 0) << v.key;
-    } else {
-      EXPECT_GT(v.amount_ore, 0) << v.key;
-      EXPECT_EQ(v.days, 0) << v.key;
+    EXPECT_EQ(v.id, static_cast<std::int64_t>(&v - t.values().data()) + 1) << v.key;
+    switch (*UnitOfKey(v.key)) {
+      case Unit::kDays:
+        EXPECT_GT(v.days, 0) << v.key;
+        EXPECT_EQ(v.amount_ore, 0) << v.key;
+        break;
+      case Unit::kOre:
+        EXPECT_GT(v.amount_ore, 0) << v.key;
+        EXPECT_EQ(v.days, 0) << v.key;
+        break;
+      case Unit::kMonths:
+        EXPECT_GT(v.months, 0) << v.key;
+        EXPECT_EQ(v.amount_ore, 0) << v.key;
+        break;
+      case Unit::kFlag: EXPECT_EQ(v.amount_ore, 0) << v.key; break;
     }
   }
   for (std::string_view key :
@@ -147,8 +156,13 @@ TEST(LegalTableTest, AllInForceGivesOneValuePerKey) {
       EXPECT_EQ(v.amount_ore, 23 * kMillOre / 10);
     }
   }
-  EXPECT_EQ(keys.size(), 22u);
+  EXPECT_EQ(keys.size(), 25u);  // 22 of the 2016 law, two month counts and the part II flag
   EXPECT_TRUE(t.AllInForce(D("2016-12-31")).empty());
+  // Every key's unit is fixed by its prefix, and the key list is the built-in table's keys.
+  EXPECT_EQ(KnownKeys().size(), 25u);
+  EXPECT_EQ(FindKnownKey("threshold.made_up"), nullptr);
+  EXPECT_EQ(FindKnownKey(kFlagPartIIApplies)->unit, Unit::kFlag);
+  EXPECT_FALSE(UnitOfKey("limit.x").has_value());
 }
 
 TEST(LegalTableTest, CustomTableTakesNewValuesWithoutCodeChange) {

@@ -1,6 +1,7 @@
-// The legal rules engine (rules): dated thresholds, time limits, holidays,
-// assessments. A pure library with a command line; its routes come with the
-// server features that need them. Only src/app/modules.cc includes this.
+// The legal rules module (rules): the dated legal table in the database
+// (rules_legal_values), its routes and the calculators' routes, over the pure
+// engine (thresholds, time limits, holidays, assessments). Only
+// src/app/modules.cc includes this.
 #ifndef SAMKJOP_MODULES_RULES_MODULE_H_
 #define SAMKJOP_MODULES_RULES_MODULE_H_
 

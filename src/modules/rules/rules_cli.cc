@@ -2,10 +2,13 @@
 
 #include <CLI/CLI.hpp>
 #include <deque>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "core/nor/civil_date.h"
@@ -64,13 +67,67 @@ void Emit(Produce produce, int& exit_code, std::ostream& out, std::ostream& err)
   out.flush();
 }
 
+// The table for a command: the database's when --db was given, else the
+// built-in one.
+core::Result<std::shared_ptr<const LegalTable>> TableFor(const TextOption* db,
+                                                         const TextOption* today,
+                                                         const TableLoader& load) {
+  std::optional<std::string> url = db->get();
+  std::optional<std::string> pinned = today != nullptr ? today->get() : std::nullopt;
+  if (!url.has_value()) {
+    if (pinned.has_value()) {
+      std::optional<core::nor::Date> d = core::nor::ParseIsoDate(*pinned);
+      if (!d.has_value()) {
+        return core::Status::InvalidField("rules.invalid_date", "today",
+                                          "«" + *pinned + "» er ikke en gyldig dato (ÅÅÅÅ-MM-DD).");
+      }
+      core::nor::PinToday(d);
+    }
+    return std::shared_ptr<const LegalTable>(&LegalTable::Builtin(), [](const LegalTable*) {});
+  }
+  if (!load) {
+    return core::Status::InvalidField("rules.missing_option", "db",
+                                      "--db kan ikke brukes her (ingen database tilgjengelig).");
+  }
+  return load(*url, pinned.value_or(""));
+}
+
+core::Result<json> ReadJsonInput(const std::optional<std::string>& path) {
+  if (!path.has_value()) {
+    return core::Status::InvalidField("rules.missing_option", "input",
+                                      "Mangler påkrevd verdi «input» (en JSON-fil, eller - for "
+                                      "standard inn).");
+  }
+  std::string text;
+  if (*path == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(*path, std::ios::binary);
+    if (!in) {
+      return core::Status::InvalidField("rules.unreadable", "input",
+                                        "Kan ikke lese filen «" + *path + "».");
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+  }
+  json body = json::parse(text, nullptr, false);
+  if (body.is_discarded()) {
+    return core::Status::InvalidField("rules.invalid_body", "input",
+                                      "Innholdet er ikke gyldig JSON.");
+  }
+  return body;
+}
+
 }  // namespace
 
 void RegisterCli(CLI::App& app, int& exit_code) {
   RegisterCli(app, exit_code, std::cout, std::cerr);
 }
 
-void RegisterCli(CLI::App& app, int& exit_code, std::ostream& out, std::ostream& err) {
+void RegisterCli(CLI::App& app, int& exit_code, std::ostream& out, std::ostream& err,
+                 TableLoader load_table) {
+  auto load = std::make_shared<TableLoader>(std::move(load_table));
   CLI::App* rules = app.add_subcommand(
       "rules", "Regelmotoren: terskelverdier, frister, helligdager og prispoeng (JSON ut)");
   rules->require_subcommand(1);
@@ -85,9 +142,16 @@ void RegisterCli(CLI::App& app, int& exit_code, std::ostream& out, std::ostream&
     TextOption* value = opts->Add(cmd, "--value", "Anslått verdi i NOK eks. mva (øre tillatt)");
     TextOption* kind = opts->Add(cmd, "--kind", "goods|services|works|special");
     TextOption* date = opts->Add(cmd, "--date", "Dato ÅÅÅÅ-MM-DD");
+    TextOption* db = opts->Add(cmd, "--db", "Bruk databasens regeltabell (URL)");
     cmd->callback([=, keep = opts] {
       (void)keep;  // owns the options read below
-      Emit([&] { return AssessJson(value->get(), kind->get(), date->get()); }, *code, *o, *e);
+      Emit(
+          [&]() -> core::Result<json> {
+            auto table = TableFor(db, nullptr, *load);
+            if (!table.ok()) return table.status();
+            return AssessJson(value->get(), kind->get(), date->get(), **table);
+          },
+          *code, *o, *e);
     });
   }
   {
@@ -96,9 +160,16 @@ void RegisterCli(CLI::App& app, int& exit_code, std::ostream& out, std::ostream&
     TextOption* notified =
         opts->Add(cmd, "--notified", "Dato meldingen om valg av leverandør ble sendt");
     TextOption* days = opts->Add(cmd, "--days", "Lengde i dager (standard 10)");
+    TextOption* db = opts->Add(cmd, "--db", "Bruk databasens regeltabell (URL)");
     cmd->callback([=, keep = opts] {
       (void)keep;  // owns the options read below
-      Emit([&] { return StandstillJson(notified->get(), days->get()); }, *code, *o, *e);
+      Emit(
+          [&]() -> core::Result<json> {
+            auto table = TableFor(db, nullptr, *load);
+            if (!table.ok()) return table.status();
+            return StandstillJson(notified->get(), days->get(), **table);
+          },
+          *code, *o, *e);
     });
   }
   {
@@ -131,9 +202,37 @@ void RegisterCli(CLI::App& app, int& exit_code, std::ostream& out, std::ostream&
     CLI::App* cmd = rules->add_subcommand("thresholds", "Verdiene som gjelder på en dato");
     auto opts = std::make_shared<CommandOptions>();
     TextOption* date = opts->Add(cmd, "--date", "Dato ÅÅÅÅ-MM-DD (standard i dag)");
+    TextOption* db = opts->Add(cmd, "--db", "Bruk databasens regeltabell (URL)");
+    TextOption* today = opts->Add(cmd, "--today", "Bare for tester: dagens dato ÅÅÅÅ-MM-DD");
+    opts->flag = cmd->add_flag("--history")->description("Alle rader, også rettede");
     cmd->callback([=, keep = opts] {
       (void)keep;  // owns the options read below
-      Emit([&] { return ThresholdsJson(date->get(), core::nor::TodayOslo()); }, *code, *o, *e);
+      Emit(
+          [&]() -> core::Result<json> {
+            auto table = TableFor(db, today, *load);
+            if (!table.ok()) return table.status();
+            return LegalValuesJson(date->get(), opts->flag->count() > 0, core::nor::TodayOslo(),
+                                   **table);
+          },
+          *code, *o, *e);
+    });
+  }
+  {
+    CLI::App* cmd = rules->add_subcommand(
+        "climate-check",
+        "Klimakravet i FOA § 7-9 (JSON inn, samme som POST /api/rules/climate-check)");
+    auto opts = std::make_shared<CommandOptions>();
+    TextOption* input =
+        opts->Add(cmd, "--input", "JSON-fil med kriteriene, eller - for standard inn");
+    cmd->callback([=, keep = opts] {
+      (void)keep;  // owns the options read below
+      Emit(
+          [&]() -> core::Result<json> {
+            core::Result<json> body = ReadJsonInput(input->get());
+            if (!body.ok()) return body.status();
+            return ClimateCheckJson(*body);
+          },
+          *code, *o, *e);
     });
   }
 }

@@ -1,11 +1,19 @@
-// The `samkjop rules` command: assess, standstill, deadline, price-score and
-// thresholds. Prints JSON on stdout. On bad input it prints
+// The `samkjop rules` command: assess, standstill, deadline, price-score,
+// climate-check and thresholds. assess, standstill and thresholds read the
+// database's legal table when given --db, the built-in one otherwise. Prints JSON on stdout. On bad
+// input it prints
 // {"error": {"code", "message"}} on stdout and the message on stderr, and
 // sets the exit code to 2.
 #ifndef SAMKJOP_MODULES_RULES_RULES_CLI_H_
 #define SAMKJOP_MODULES_RULES_RULES_CLI_H_
 
+#include <functional>
 #include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "core/error/status.h"
+#include "modules/rules/legal_table.h"
 
 namespace CLI {
 class App;
@@ -19,9 +27,16 @@ namespace samkjop::rules {
 // e.g. an unknown option, stay with the caller).
 void RegisterCli(CLI::App& app, int& exit_code);
 
+// Opens the database at `db_url` (with `today` pinned when not empty) and
+// returns its legal table.
+using TableLoader = std::function<core::Result<std::shared_ptr<const LegalTable>>(
+    const std::string& db_url, const std::string& today)>;
+
 // As above, writing to `out` (JSON) and `err` (messages) instead of
-// stdout/stderr; both must outlive `app`. For tests and embedding.
-void RegisterCli(CLI::App& app, int& exit_code, std::ostream& out, std::ostream& err);
+// stdout/stderr; both must outlive `app`. `load_table` serves --db (without
+// it, --db is refused). For tests and embedding.
+void RegisterCli(CLI::App& app, int& exit_code, std::ostream& out, std::ostream& err,
+                 TableLoader load_table = {});
 
 }  // namespace samkjop::rules
 

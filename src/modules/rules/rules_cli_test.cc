@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "core/nor/civil_date.h"
+#include "modules/rules/legal_table.h"
 
 namespace samkjop::rules {
 namespace {
@@ -178,13 +181,54 @@ TEST(RulesCliTest, Thresholds) {
   CliRun r = RunCli({"rules", "thresholds", "--date", "2024-03-14"});
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.body["date"], "2024-03-14");
-  EXPECT_EQ(r.body["values"].size(), 22u);
+  // 22 keys of the 2016 law plus months.framework_max, months.tax_certificate_max_age and
+  // flag.part_ii_applies; `total` counts the items.
+  EXPECT_EQ(r.body["items"].size(), 25u);
+  EXPECT_EQ(r.body["total"], 25);
+  for (const json& v : r.body["items"]) {
+    EXPECT_TRUE(v["id"].is_number_integer()) << v.dump();
+    EXPECT_TRUE(v["unit"].is_string());
+    EXPECT_TRUE(v["supersedes"].is_null());
+  }
+
+  r = RunCli({"rules", "thresholds", "--date", "2024-03-14", "--history"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.body["items"].size(), LegalTable::Builtin().values().size());
+
+  // --db without a database to open: the JSON error, not a crash.
+  r = RunCli({"rules", "thresholds", "--db", "sqlite:/nonexistent/x.db"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.body["error"]["code"], "rules.missing_option");
 
   core::nor::PinToday(core::nor::ParseIsoDate("2025-06-01"));
   r = RunCli({"rules", "thresholds"});
   core::nor::PinToday(std::nullopt);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.body["date"], "2025-06-01");
+}
+
+TEST(RulesCliTest, ClimateCheckReadsAJsonFile) {
+  const std::string path = ::testing::TempDir() + "climate.json";
+  {
+    std::ofstream f(path);
+    f << R"({"announced": "2025-02-01", "criteria": [{"name": "Pris", "weight": 80},
+            {"name": "Klima", "weight": 20, "climate": true}]})";
+  }
+  CliRun r = RunCli({"rules", "climate-check", "--input", path});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.body["verdict"], "violation");
+  r = RunCli({"rules", "climate-check", "--input", path + ".missing"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.body["error"]["code"], "rules.unreadable");
+  {
+    std::ofstream f(path);
+    f << "{nei";
+  }
+  r = RunCli({"rules", "climate-check", "--input", path});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.body["error"]["code"], "rules.invalid_body");
+  r = RunCli({"rules", "climate-check"});
+  EXPECT_EQ(r.body["error"]["code"], "rules.missing_option");
 }
 
 TEST(RulesCliTest, UnknownOptionIsLeftToCli11) {

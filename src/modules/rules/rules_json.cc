@@ -58,8 +58,6 @@ json ReasonsToJson(const std::vector<Reason>& reasons) {
   return out;
 }
 
-bool IsDaysKey(std::string_view key) { return key.substr(0, 5) == "days."; }
-
 }  // namespace
 
 json ErrorToJson(const core::Status& status) {
@@ -82,10 +80,19 @@ json LegalValueToJson(const LegalValue& value) {
               {"label_nb", value.label_nb},
               {"label_en", value.label_en}};
   std::string amount_nb, amount_en;
-  if (IsDaysKey(value.key)) {
+  const Unit unit = UnitOfKey(value.key).value_or(Unit::kOre);
+  if (unit == Unit::kDays) {
     out["days"] = value.days;
     amount_nb = std::to_string(value.days) + " dager";
     amount_en = std::to_string(value.days) + " days";
+  } else if (unit == Unit::kMonths) {
+    out["months"] = value.months;
+    amount_nb = std::to_string(value.months) + " måneder";
+    amount_en = std::to_string(value.months) + " months";
+  } else if (unit == Unit::kFlag) {
+    out["flag"] = value.flag;
+    amount_nb = value.flag ? "ja" : "nei";
+    amount_en = value.flag ? "yes" : "no";
   } else {
     out["amount_ore"] = value.amount_ore;
     out["amount_nok"] = FormatOrePlain(value.amount_ore);
@@ -183,6 +190,88 @@ core::Result<json> AssessJson(const std::optional<std::string>& value,
   return AssessmentToJson(*a);
 }
 
+core::Result<json> AssessOreJson(const std::optional<std::int64_t>& value_ore,
+                                 const std::optional<std::string>& kind,
+                                 const std::optional<std::string>& date, const LegalTable& table) {
+  if (!value_ore.has_value()) return Missing("value_ore");
+  if (!kind.has_value()) return Missing("kind");
+  core::Result<Kind> k = ParseKind(*kind);
+  if (!k.ok()) return k.status();
+  core::Result<Date> d = ParseDateField(date, "date");
+  if (!d.ok()) return d.status();
+  core::Result<Assessment> a = Assess(*value_ore, *k, *d, table);
+  if (!a.ok()) {
+    core::Status st = a.status();
+    std::vector<core::FieldError> fields = st.fields();
+    for (core::FieldError& f : fields) {
+      if (f.field == "value") f.field = "value_ore";
+    }
+    return core::Status(st.code(), st.code_name(), st.message(), std::move(fields), st.detail());
+  }
+  return AssessmentToJson(*a);
+}
+
+core::Result<json> PriceScoreBodyJson(const json& body) {
+  auto bad_body = [](std::string field, std::string message) {
+    return core::Status::InvalidField("rules.invalid_body", std::move(field), std::move(message));
+  };
+  if (!body.is_object()) return bad_body("", "Forespørselen må være et JSON-objekt.");
+  for (const auto& [name, value] : body.items()) {
+    (void)value;
+    if (name != "model" && name != "k" && name != "floor_zero" && name != "prices_ore") {
+      return bad_body(name, "Ukjent felt «" + name + "».");
+    }
+  }
+  if (!body.contains("model") || body["model"].is_null()) return Missing("model");
+  if (!body["model"].is_string()) return bad_body("model", "«model» må være tekst.");
+  core::Result<PriceModel> m = ParsePriceModel(body["model"].get<std::string>());
+  if (!m.ok()) return m.status();
+  PriceScoreOptions options;
+  options.model = *m;
+  if (body.contains("k") && !body["k"].is_null()) {
+    const json& k = body["k"];
+    double value = k.is_number() ? k.get<double>() : 0.0;
+    if (!k.is_number() || !std::isfinite(value) || value <= 0.0 || value > 1000.0) {
+      return core::Status::InvalidField("rules.invalid_k", "k",
+                                        "Faktoren k må være et tall større enn 0 (høyst 1000).");
+    }
+    options.k = value;
+  }
+  if (body.contains("floor_zero") && !body["floor_zero"].is_null()) {
+    if (!body["floor_zero"].is_boolean()) {
+      return bad_body("floor_zero", "«floor_zero» må være true eller false.");
+    }
+    options.floor_zero = body["floor_zero"].get<bool>();
+  }
+  std::vector<std::int64_t> ore;
+  if (body.contains("prices_ore") && !body["prices_ore"].is_null()) {
+    const json& prices = body["prices_ore"];
+    if (!prices.is_array()) return bad_body("prices_ore", "«prices_ore» må være en liste.");
+    if (prices.size() > 1000) return bad_body("prices_ore", "Høyst 1000 priser.");
+    for (size_t idx = 0; idx < prices.size(); ++idx) {
+      const json& p = prices[idx];
+      std::string field = "prices_ore[" + std::to_string(idx) + "]";
+      bool whole = p.is_number_integer() || p.is_number_unsigned();
+      std::int64_t value = 0;
+      if (p.is_number_unsigned()) {
+        whole = p.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxValueOre);
+        if (whole) value = static_cast<std::int64_t>(p.get<std::uint64_t>());
+      } else if (whole) {
+        value = p.get<std::int64_t>();
+      }
+      if (!whole || value <= 0 || value > kMaxValueOre) {
+        return core::Status::InvalidField("rules.invalid_price", field,
+                                          "Pris nummer " + std::to_string(idx + 1) +
+                                              " er ikke et helt antall øre større enn null.");
+      }
+      ore.push_back(value);
+    }
+  }
+  core::Result<PriceScores> scores = ScorePrices(ore, options);
+  if (!scores.ok()) return scores.status();
+  return PriceScoresToJson(*scores, options);
+}
+
 core::Result<json> StandstillJson(const std::optional<std::string>& notified,
                                   const std::optional<std::string>& days, const LegalTable& table) {
   core::Result<Date> d = ParseDateField(notified, "notified");
@@ -258,22 +347,45 @@ core::Result<json> PriceScoreJson(const std::optional<std::string>& model,
   return PriceScoresToJson(*scores, options);
 }
 
-core::Result<json> ThresholdsJson(const std::optional<std::string>& date, Date today,
-                                  const LegalTable& table) {
+json LegalValueItemJson(const LegalValue& value) {
+  json out = LegalValueToJson(value);
+  auto id_or_null = [](std::int64_t id) { return id != 0 ? json(id) : json(); };
+  out["id"] = value.id;
+  out["unit"] = UnitCode(UnitOfKey(value.key).value_or(Unit::kOre));
+  out["supersedes"] = id_or_null(value.supersedes);
+  out["reason"] = value.reason.empty() ? json() : json(value.reason);
+  out["superseded_by"] = id_or_null(value.superseded_by);
+  return out;
+}
+
+core::Result<json> LegalValuesJson(const std::optional<std::string>& date, bool history, Date today,
+                                   const LegalTable& table, std::string_view field) {
   Date d = today;
   if (date.has_value()) {
-    core::Result<Date> parsed = ParseDateField(date, "date");
+    core::Result<Date> parsed = ParseDateField(date, field);
     if (!parsed.ok()) return parsed.status();
     d = *parsed;
   }
   SAMKJOP_RETURN_IF_ERROR(CheckDateCovered(table, d));
-  json values = json::array();
+  json items = json::array();
   bool confirmed = true;
   for (const LegalValue& v : table.AllInForce(d)) {
-    values.push_back(LegalValueToJson(v));
+    if (!history) items.push_back(LegalValueItemJson(v));
     confirmed = confirmed && v.confirmed;
   }
-  return json{{"date", FormatIsoDate(d)}, {"values", std::move(values)}, {"confirmed", confirmed}};
+  if (history) {
+    for (const LegalValue& v : table.values()) items.push_back(LegalValueItemJson(v));
+  }
+  const auto total = static_cast<std::int64_t>(items.size());
+  return json{{"date", FormatIsoDate(d)},
+              {"items", std::move(items)},
+              {"total", total},
+              {"confirmed", confirmed}};
+}
+
+core::Result<json> ThresholdsJson(const std::optional<std::string>& date, Date today,
+                                  const LegalTable& table) {
+  return LegalValuesJson(date, false, today, table, "date");
 }
 
 core::Result<json> ClimateCheckJson(const json& body) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/error/status.h"
 #include "core/nor/civil_date.h"
@@ -30,7 +31,8 @@ nlohmann::json ReasonToJson(const Reason& reason);
 
 // {"key", "in_force", "label_nb", "label_en", "source", "confirmed",
 //  "explanation_nb", "explanation_en"} plus "amount_ore" and "amount_nok"
-// (a "1300000.00" string) for money keys, or "days" for "days." keys.
+// (a "1300000.00" string) for money keys, "days" for "days." keys, "months"
+// for "months." keys or "flag" for "flag." keys.
 nlohmann::json LegalValueToJson(const LegalValue& value);
 
 // {"value_ore", "value_nok", "kind", "date", "part", "publication",
@@ -82,12 +84,37 @@ core::Result<nlohmann::json> PriceScoreJson(const std::optional<std::string>& mo
                                             const std::optional<std::string>& k, bool floor_zero,
                                             const std::optional<std::string>& prices);
 
-// {"date", "values": [LegalValueToJson...], "confirmed"} for the values in
-// force on `date`, or on `today` when not given. Errors: "rules.invalid_date",
-// "rules.date_before_table".
+// LegalValueToJson plus "id", "unit" ("ore"|"days"|"months"|"flag"),
+// "supersedes" (id or null), "reason" (text or null: why it corrects the row
+// it supersedes) and "superseded_by" (id or null).
+nlohmann::json LegalValueItemJson(const LegalValue& value);
+
+// {"date", "items": [LegalValueItemJson...], "total", "confirmed"}: the values
+// in force on `date` (or on `today` when not given), or with `history` every
+// row of the table, superseded ones included. "confirmed" is whether every
+// value in force on the date is confirmed. Errors: "rules.invalid_date"
+// (naming `field`), "rules.date_before_table".
+core::Result<nlohmann::json> LegalValuesJson(const std::optional<std::string>& date, bool history,
+                                             core::nor::Date today, const LegalTable& table,
+                                             std::string_view field = "date");
+
+// LegalValuesJson without history (the `samkjop rules thresholds` command).
 core::Result<nlohmann::json> ThresholdsJson(const std::optional<std::string>& date,
                                             core::nor::Date today,
                                             const LegalTable& table = LegalTable::Builtin());
+
+// As AssessJson, with the value as a whole number of øre (the API's
+// `value_ore`; errors name "value_ore").
+core::Result<nlohmann::json> AssessOreJson(const std::optional<std::int64_t>& value_ore,
+                                           const std::optional<std::string>& kind,
+                                           const std::optional<std::string>& date,
+                                           const LegalTable& table = LegalTable::Builtin());
+
+// Body: {"model": "linear"|"proportional", "k"?: number, "floor_zero"?: bool,
+// "prices_ore": [int > 0]}. Errors as PriceScoreJson (prices named
+// "prices_ore[i]"), and "rules.invalid_body" for a wrong shape (also an
+// unknown field).
+core::Result<nlohmann::json> PriceScoreBodyJson(const nlohmann::json& body);
 
 // Body: {"announced": "YYYY-MM-DD", "criteria": [{"name", "weight" | "rank",
 // "climate": bool}], "exception": "none"|..., "justification": "..."};

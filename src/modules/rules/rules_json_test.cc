@@ -182,7 +182,8 @@ TEST(RulesJsonTest, Thresholds) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ((*r)["date"], "2024-03-14");
   bool found = false;
-  for (const json& v : (*r)["values"]) {
+  EXPECT_EQ((*r)["total"], (*r)["items"].size());
+  for (const json& v : (*r)["items"]) {
     EXPECT_TRUE(v.contains("source"));
     EXPECT_TRUE(v.contains("confirmed"));
     EXPECT_TRUE(v.contains("in_force"));

@@ -105,7 +105,18 @@ unsigned Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 int RunAnalyze(const AnalyzeArgs& args, std::FILE* out, std::FILE* err) {
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
-  core::Result<Thresholds> thresholds = ResolveThresholds(args.year, args.thresholds);
+  std::shared_ptr<const rules::LegalTable> table(&rules::LegalTable::Builtin(),
+                                                 [](const rules::LegalTable*) {});
+  if (!args.db.empty()) {
+    if (!args.load_table) {
+      return Fail(err, Status::InvalidField("spend.invalid_option", "--db",
+                                            "--db kan ikke brukes her (ingen database)"));
+    }
+    core::Result<std::shared_ptr<const rules::LegalTable>> loaded = args.load_table(args.db);
+    if (!loaded.ok()) return Fail(err, loaded.status());
+    table = *loaded;
+  }
+  core::Result<Thresholds> thresholds = ResolveThresholds(args.year, args.thresholds, *table);
   if (!thresholds.ok()) return Fail(err, thresholds.status());
 
   core::Result<std::string> agreements_text = ReadSmallFile(args.agreements);
@@ -237,7 +248,7 @@ int RunAnalyze(const AnalyzeArgs& args, std::FILE* out, std::FILE* err) {
   return 0;
 }
 
-void RegisterCli(CLI::App& app, int& exit_code) {
+void RegisterCli(CLI::App& app, int& exit_code, TableLoader load_table) {
   CLI::App* spend = app.add_subcommand(
       "spend", "Innkjøpsanalyse: avtalelojalitet og mulige ulovlige direkte anskaffelser");
   spend->require_subcommand(1);
@@ -264,6 +275,9 @@ void RegisterCli(CLI::App& app, int& exit_code) {
   analyze->add_option_function<std::string>(
       "--protocol-threshold", [args](const std::string& v) { args->thresholds.protocol = v; },
       "Grensen for protokollplikt i NOK (overstyrer tabellen)");
+  analyze->add_option("--db", args->db,
+                      "Les terskelverdiene fra databasens regeltabell (standard: den innebygde)");
+  args->load_table = std::move(load_table);
   analyze->add_option("--out", args->out, "JSON-rapport (standard: standard ut)");
   analyze->add_option("--xlsx", args->xlsx, "Regneark med ett ark per del av rapporten");
   analyze->add_option("--threads", args->threads,

@@ -6,6 +6,8 @@
 #define SAMKJOP_MODULES_SPEND_SPEND_CLI_H_
 
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +20,11 @@ namespace samkjop::spend {
 
 // Adds the `spend` subcommand tree (`spend analyze ...`) to `app`; callbacks set exit_code (0 ran,
 // 2 bad input/run-stopping error).
-void RegisterCli(CLI::App& app, int& exit_code);
+// `load_table` opens the database named by --db and returns its legal table
+// (without --db, the built-in table is used; without a loader, --db is refused).
+using TableLoader = std::function<core::Result<std::shared_ptr<const rules::LegalTable>>(
+    const std::string& db_url)>;
+void RegisterCli(CLI::App& app, int& exit_code, TableLoader load_table = {});
 
 // The arguments of `spend analyze`.
 struct AnalyzeArgs {
@@ -28,6 +34,8 @@ struct AnalyzeArgs {
   std::string categories;
   int year = 0;
   ThresholdOverrides thresholds;
+  std::string db;  // --db: read the thresholds from this database's legal table
+  TableLoader load_table;
   std::string out;       // JSON report path; empty or "-": standard output
   std::string xlsx;      // optional xlsx report path
   unsigned threads = 0;  // 0: all cores; more than the cores is clamped to them,

@@ -24,10 +24,10 @@ core::Status ApplyOverride(const std::optional<std::string>& text, std::string_v
 
 }  // namespace
 
-core::Result<Thresholds> ResolveThresholds(int year, const ThresholdOverrides& overrides) {
+core::Result<Thresholds> ResolveThresholds(int year, const ThresholdOverrides& overrides,
+                                           const rules::LegalTable& table) {
   const core::nor::Date last_day{std::chrono::year{year}, std::chrono::December,
                                  std::chrono::day{31}};
-  const rules::LegalTable& table = rules::LegalTable::Builtin();
   Thresholds t;
   struct Item {
     std::string_view key;

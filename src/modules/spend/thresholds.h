@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/error/status.h"
+#include "modules/rules/rules.h"
 #include "modules/spend/report.h"
 
 namespace samkjop::spend {
@@ -20,13 +21,15 @@ struct ThresholdOverrides {
 };
 
 // Resolves the thresholds for `year` (values in force on 31 December) from
-// rules::LegalTable::Builtin() — threshold.floor, threshold.national,
-// threshold.eea.goods_services — then applies the overrides, converted to
-// øre exactly (no floating point). Errors (InvalidArgument):
+// `table` (the database's table with --db, else the built-in one) — threshold.floor,
+// threshold.national, threshold.eea.goods_services — then applies the overrides, converted to øre
+// exactly (no floating point). Errors (InvalidArgument):
 //   "spend.invalid_threshold" — an override that is not a non-negative NOK
 //                                amount with at most two decimals;
 //   the table's "rules.no_value_in_force" when a value is missing for `year`.
-core::Result<Thresholds> ResolveThresholds(int year, const ThresholdOverrides& overrides);
+core::Result<Thresholds> ResolveThresholds(
+    int year, const ThresholdOverrides& overrides,
+    const rules::LegalTable& table = rules::LegalTable::Builtin());
 
 }  // namespace samkjop::spend
 

@@ -19,6 +19,7 @@ import {
 } from './routes/organisation';
 import { AppointPage, RoleHistoryPage, RolesPage } from './routes/roles';
 import { PermissionsPage } from './routes/permissions';
+import { RulesPage } from './routes/rules';
 import { NewUserPage, UsersPage } from './routes/users';
 
 export const routes: RouteObject[] = [
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
           { path: paths.userNew, element: <RequireAccess permission="org.users.write"><NewUserPage /></RequireAccess> },
           { path: paths.audit, element: <RequireAccess permission="core.audit.read"><AuditPage /></RequireAccess> },
           { path: paths.permissions, element: <RequireAccess permission="core.permissions.read"><PermissionsPage /></RequireAccess> },
+          { path: paths.rules, element: <RequireAccess permission="rules.values.read"><RulesPage /></RequireAccess> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

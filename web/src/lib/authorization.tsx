@@ -34,6 +34,8 @@ export const PERMISSION_NAMES = [
   'org.councils.read',
   'org.users.read',
   'org.users.write',
+  'rules.values.read',
+  'rules.values.write',
 ] as const;
 export type PermissionName = (typeof PERMISSION_NAMES)[number];
 

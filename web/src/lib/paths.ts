@@ -26,4 +26,5 @@ export const paths = {
   permissions: '/tilganger',
   accessibility: '/tilgjengelighet',
   privacy: '/personvern',
+  rules: '/regelverk',
 } as const;

@@ -37,6 +37,8 @@ export const CONTRACT_GRANTS: readonly Grant[] = [
   ['admin', 'org.roles.appoint_admin', 'region'],
   ['admin', 'org.users.read', 'region'],
   ['admin', 'org.users.write', 'region'],
+  ['signed_in', 'rules.values.read', 'region'],
+  ['admin', 'rules.values.write', 'region'],
 ];
 
 const WIDTH: Record<PermissionScope, number> = { own_records: 0, own_municipality_and_area: 1, own_municipality: 2, region: 3 };

@@ -38,7 +38,7 @@ function serverCodes(): Map<string, string> {
 }
 
 /** Modules with no web feature yet: their feature's i18n.ts will own their codes. */
-const NO_WEB_FEATURE = ['rules.', 'spend.'];
+const NO_WEB_FEATURE = ['spend.'];
 
 /** Codes that never reach the web, and why. */
 const NOT_SHOWN: Record<string, string> = {

@@ -27,6 +27,7 @@ const nb = {
   'permissions.write': 'Endrer',
   'permissions.module.core': 'Innlogging, revisjon og tilganger',
   'permissions.module.org': 'Organisasjon',
+  'permissions.module.rules': 'Regelverk',
   'permissions.empty': 'Serveren har ingen tilganger å vise.',
 } as const;
 
@@ -56,6 +57,7 @@ const en: Record<keyof typeof nb, string> = {
   'permissions.write': 'Changes',
   'permissions.module.core': 'Sign-in, audit and permissions',
   'permissions.module.org': 'Organisation',
+  'permissions.module.rules': 'Rules',
   'permissions.empty': 'The server has no permissions to show.',
 };
 

@@ -16,6 +16,7 @@ function scopeText(t: Translate, scope: string): string {
 }
 
 function moduleText(t: Translate, module: string): string {
+  if (module === 'rules') return t('permissions.module.rules');
   return module === 'core' ? t('permissions.module.core') : module === 'org' ? t('permissions.module.org') : module;
 }
 
