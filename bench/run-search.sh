@@ -23,14 +23,14 @@ BUILD="${SAMKJOP_BUILD_DIR:-$ROOT/build}"
 work=$(mktemp -d /tmp/samkjop-search-bench-XXXXXX)
 pgdir=""
 cleanup() {
-  [[ -n "$pgdir" ]] && "$ROOT/scripts/stop-postgres.sh" "$pgdir" >/dev/null 2>&1 || true
+  if [[ -n "$pgdir" ]]; then "$ROOT/scripts/stop-postgres.sh" "$pgdir" >/dev/null 2>&1 || true; rm -rf "$pgdir"; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 status=0
 bench() {
   local db="$1"
-  "$BUILD/samkjop" seed-demo --db "$db" --data "$work/data" --password-hash-cost min --today 2027-03-15 >/dev/null
+  "$BUILD/samkjop" seed-demo --db "$db" --data "$work/data" --password-hash-cost min --today 2027-03-15 >/dev/null 2>&1
   "$BUILD/search_bench" --db "$db" --rows "$ROWS" --iterations "$ITER" || status=1
 }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
@@ -38,7 +38,7 @@ if [[ "$WHICH" != postgresql ]]; then
   bench "sqlite:$work/search.db"
 fi
 if [[ "$WHICH" != sqlite ]]; then
-  pgdir="$work/pg"
+  pgdir=$(mktemp -d /tmp/samkjop-pg-XXXXXX)  # the postgres user must reach it
   eval "$("$ROOT/scripts/start-postgres.sh" "$pgdir")"
   bench "$SAMKJOP_TEST_PG_URL"
 fi

@@ -25,6 +25,10 @@ constexpr char kColumns[] =
     "SELECT p.id, p.name, p.email, p.phone, p.title, p.municipality, u.username "
     "FROM org_people p LEFT JOIN auth_users u ON u.person_id = p.id ";
 
+constexpr char kColumnsAndTotal[] =
+    "SELECT p.id, p.name, p.email, p.phone, p.title, p.municipality, u.username, "
+    "COUNT(*) OVER () FROM org_people p LEFT JOIN auth_users u ON u.person_id = p.id ";
+
 std::string InScope(const Scope& scope) { return scope.Sql({.municipality = "p.municipality"}); }
 
 std::vector<Person> Fetch(soci::statement& st, Person& r, long long& id, std::string (&opt)[5],
@@ -63,36 +67,43 @@ PageOf<Person> ListPeople(soci::session& sql, const Scope& scope, const PeopleFi
   const std::string where =
       "WHERE " + InScope(scope) + " AND (:m1 = '' OR p.municipality = :m2) AND " + q.Where() + " ";
   PageOf<Person> page;
+  // One statement: the page and, by a window, the total of all hits (the
+  // search runs once, not once for COUNT and once for the page).
+  Person r;
+  long long id = 0, total = 0;
+  std::string opt[5];
+  soci::indicator ind[5];
   {
-    long long total = 0;
     soci::statement st(sql);
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(r.name));
+    for (int i = 0; i < 5; ++i) st.exchange(soci::into(opt[i], ind[i]));
     st.exchange(soci::into(total));
     st.exchange(soci::use(f.municipality, "m1"));
     st.exchange(soci::use(f.municipality, "m2"));
-    q.Bind(st, false);
+    q.Bind(st, true);
     st.alloc();
-    st.prepare("SELECT COUNT(*) FROM org_people p " + where);
+    st.prepare(std::string(kColumnsAndTotal) + where + "ORDER BY " + q.OrderBy() + " LIMIT " +
+               std::to_string(limit) + " OFFSET " + std::to_string(offset));
     st.define_and_bind();
-    st.execute(true);
-    page.total = total;
+    st.execute(false);
+    page.items = Fetch(st, r, id, opt, ind);
   }
-  Person r;
-  long long id = 0;
-  std::string opt[5];
-  soci::indicator ind[5];
+  if (!page.items.empty() || offset == 0) {
+    page.total = page.items.empty() ? 0 : total;
+    return page;
+  }
+  // A page past the end: count on its own.
   soci::statement st(sql);
-  st.exchange(soci::into(id));
-  st.exchange(soci::into(r.name));
-  for (int i = 0; i < 5; ++i) st.exchange(soci::into(opt[i], ind[i]));
+  st.exchange(soci::into(total));
   st.exchange(soci::use(f.municipality, "m1"));
   st.exchange(soci::use(f.municipality, "m2"));
-  q.Bind(st, true);
+  q.Bind(st, false);
   st.alloc();
-  st.prepare(std::string(kColumns) + where + "ORDER BY " + q.OrderBy() + " LIMIT " +
-             std::to_string(limit) + " OFFSET " + std::to_string(offset));
+  st.prepare("SELECT COUNT(*) FROM org_people p " + where);
   st.define_and_bind();
-  st.execute(false);
-  page.items = Fetch(st, r, id, opt, ind);
+  st.execute(true);
+  page.total = total;
   return page;
 }
 

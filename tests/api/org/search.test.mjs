@@ -73,6 +73,12 @@ describe('search: people', () => {
     assert.deepEqual(first.data.items.map((p) => p.name), page.items.slice(0, 2).map((p) => p.name));
     const second = await a.get(`/api/people?q=mobler&page_size=2&page=2`);
     assert.deepEqual(second.data.items.map((p) => p.name), page.items.slice(2, 4).map((p) => p.name));
+    assert.equal(second.data.total, page.total);
+    // Past the end: no items, the total still right.
+    const past = await a.get(`/api/people?q=mobler&page_size=2&page=500`);
+    assert.equal(past.status, 200);
+    assert.deepEqual(past.data.items, []);
+    assert.equal(past.data.total, page.total);
   });
 
   test('kjokken finds Kjøkkensjef (title)', async () => {
