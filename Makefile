@@ -76,6 +76,7 @@ bench: build
 	bench/run-body-flood.sh
 	scripts/bench-login-burst.sh
 	scripts/bench-rules.sh
+	bench/run-search.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)

@@ -23,6 +23,7 @@ add_library(samkjop_core STATIC
   module/module.cc
   module/xlsx.cc
   metrics/gauge.cc
+  search/search.cc
 )
 samkjop_migrations(samkjop_core core core)
 target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})
@@ -50,3 +51,8 @@ add_executable(core_test
 )
 target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_test)
+
+# core::search against real SQLite (and PostgreSQL when SAMKJOP_TEST_PG_URL is set).
+add_executable(core_search_test search/search_test.cc)
+target_link_libraries(core_search_test PRIVATE samkjop_core GTest::gtest_main)
+gtest_discover_tests(core_search_test)

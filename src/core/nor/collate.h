@@ -15,9 +15,11 @@ std::string CollationKey(std::string_view utf8);
 bool NorwegianLess(std::string_view a, std::string_view b);
 
 // Text folded for search, so that both databases find the same hits and a
-// search without æ/ø/å finds words with them: lower case, æ→ae, ø→o, å→a,
-// accented Latin letters to their base letter (é→e, ü→u), other characters
-// kept as they are. "Møbler" → "mobler", "Ærlig Ås" → "aerlig as".
+// search without æ/ø/å finds words with them: case folded (Latin, Greek,
+// Cyrillic capitals to lower case), æ→ae, ø→o, å→a, every other accent
+// dropped (é→e, ü→u, ä→a, ö→o, č→c, ŋ→n; ß→ss, œ→oe, þ→th), combining accents
+// of decomposed text dropped, other characters kept as they are.
+// "Møbler" → "mobler", "Ærlig Ås" → "aerlig as".
 std::string FoldForSearch(std::string_view utf8);
 
 }  // namespace samkjop::core::nor

@@ -40,5 +40,37 @@ TEST(FoldForSearchTest, FoldsNorwegianLettersAndCase) {
   EXPECT_NE(FoldForSearch("Møbler").find(FoldForSearch("mobler")), std::string::npos);
 }
 
+TEST(FoldForSearchTest, SearchWithoutNorwegianLettersFindsThem) {
+  EXPECT_NE(FoldForSearch("Kjøkkenutstyr").find(FoldForSearch("kjokken")), std::string::npos);
+  EXPECT_NE(FoldForSearch("MØBLER til skolen").find(FoldForSearch("mobler")), std::string::npos);
+  EXPECT_EQ(FoldForSearch("Blåbær"), FoldForSearch("blabaer"));
+  EXPECT_EQ(FoldForSearch("ÅØÆ åøæ"), "aoae aoae");
+}
+
+TEST(FoldForSearchTest, DropsEveryAccent) {
+  struct Case {
+    const char* in;
+    const char* want;
+  } cases[] = {{"éèêë ÉÈÊË", "eeee eeee"},
+               {"üúùû ÜÚÙÛ", "uuuu uuuu"},
+               {"äÄ öÖ", "aa oo"},  // not Norwegian letters: the accent goes, as for é
+               {"àáâãÀÁÂÃ", "aaaaaaaa"},
+               {"ìíîïÌÍÎÏ", "iiiiiiii"},
+               {"òóôõÒÓÔÕ", "oooooooo"},
+               {"çÇñÑýÿÝ", "ccnnyyy"},
+               {"Čáhcesuolu Ŋ Đ Š Ŧ Ž", "cahcesuolu n d s t z"},  // Sámi
+               {"Łódź Kraków", "lodz krakow"},
+               {"Straße Œuvre Þór", "strasse oeuvre thor"},
+               {"×÷", "×÷"},
+               {"e\xCC\x81te\xCC\x81", "ete"},  // decomposed é (e + U+0301)
+               {"ΑΒΓ Москва", "αβγ москва"}};
+  for (const auto& c : cases) EXPECT_EQ(FoldForSearch(c.in), c.want) << c.in;
+}
+
+TEST(FoldForSearchTest, FoldingIsIdempotent) {
+  for (const char* s : {"Møbler", "Ærlig Ås", "Čáhcesuolu", "Straße", "ΑΒΓ"})
+    EXPECT_EQ(FoldForSearch(FoldForSearch(s)), FoldForSearch(s)) << s;
+}
+
 }  // namespace
 }  // namespace samkjop::core::nor

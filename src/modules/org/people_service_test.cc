@@ -2,6 +2,8 @@
 // Norwegian order.
 #include "modules/org/people_service.h"
 
+#include <soci/soci.h>
+
 #include <map>
 
 #include "modules/org/org_test_fixture.h"
@@ -126,6 +128,43 @@ TEST_F(PeopleServiceTest, TheStoreFiltersByScope) {
   EXPECT_EQ(listed.total, 1);
   EXPECT_EQ(people_->Get(own, central).status().code(), ErrorCode::kNotFound);
   EXPECT_TRUE(people_->Get(Scope::Region(), central).ok());
+}
+
+TEST_F(PeopleServiceTest, SearchRanksWholeWordThenPrefixThenSubstring) {
+  for (const char* n : {"Bjørn Skolemøbler", "Anne Møblerud", "Åse Møbler", "Zeta Møbler"})
+    NewPerson(n, kEidskog);
+  store::PeopleFilter f{"møbler", ""};
+  std::vector<std::string> names;
+  for (const auto& p : people_->List(Scope::Region(), f, 0, 50).items) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Zeta Møbler", "Åse Møbler", "Anne Møblerud",
+                                             "Bjørn Skolemøbler"}));
+  f.q = "mø";  // under 3 characters: word prefixes
+  EXPECT_EQ(people_->List(Scope::Region(), f, 0, 50).total, 3);
+}
+
+TEST_F(PeopleServiceTest, MigrationBuildsTheSearchIndexOfCoreSearch) {
+  const core::storage::Migration* m3 = nullptr;
+  for (const auto& m : OrgModule().migrations())
+    if (m.version == 3) m3 = &m;
+  ASSERT_NE(m3, nullptr);
+  EXPECT_NE(m3->sql.find(core::search::MigrationSql(store::PeopleIndex())), std::string::npos)
+      << "migrations/0003 must hold core::search::MigrationSql(store::PeopleIndex())";
+}
+
+TEST_F(PeopleServiceTest, BackfillRewritesClearedSearchTextAndIndexesIt) {
+  NewPerson("Kjøkken Kari", kEidskog);
+  {
+    core::storage::Session s = db_->Acquire();
+    s.sql()
+        << "UPDATE org_people SET search = NULL, sort_key = NULL";  // as migration 0003 leaves it
+  }
+  store::PeopleFilter f{"kjokken", ""};
+  EXPECT_EQ(people_->List(Scope::Region(), f, 0, 50).total, 0);
+  {
+    core::storage::Session s = db_->Acquire();
+    EXPECT_EQ(store::BackfillSearch(s.sql()), 1);
+  }
+  EXPECT_EQ(people_->List(Scope::Region(), f, 0, 50).total, 1);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "core/nor/civil_date.h"
 #include "core/nor/collate.h"
+#include "core/search/search.h"
 #include "core/storage/sql.h"
 
 namespace samkjop::org::store {
@@ -15,24 +16,18 @@ using core::storage::Nullable;
 using core::storage::OrEmpty;
 using core::storage::Use;
 
-std::string SortKey(const Person& p) { return core::nor::CollationKey(p.name); }
+std::string SortKey(const Person& p) { return core::search::SortKey(p.name); }
 std::string SearchText(const Person& p) {
-  return core::nor::FoldForSearch(p.name + " " + p.email + " " + p.title);
-}
-
-// A LIKE pattern for `q` folded, with % and _ escaped (ESCAPE '!').
-std::string LikePattern(const std::string& q) {
-  std::string out = "%";
-  for (char c : core::nor::FoldForSearch(q)) {
-    if (c == '%' || c == '_' || c == '!') out.push_back('!');
-    out.push_back(c);
-  }
-  return out + "%";
+  return core::search::IndexText({p.name, p.email, p.title});
 }
 
 constexpr char kColumns[] =
     "SELECT p.id, p.name, p.email, p.phone, p.title, p.municipality, u.username "
     "FROM org_people p LEFT JOIN auth_users u ON u.person_id = p.id ";
+
+constexpr char kColumnsAndTotal[] =
+    "SELECT p.id, p.name, p.email, p.phone, p.title, p.municipality, u.username, "
+    "COUNT(*) OVER () FROM org_people p LEFT JOIN auth_users u ON u.person_id = p.id ";
 
 std::string InScope(const Scope& scope) { return scope.Sql({.municipality = "p.municipality"}); }
 
@@ -54,34 +49,61 @@ std::vector<Person> Fetch(soci::statement& st, Person& r, long long& id, std::st
 
 }  // namespace
 
+const core::search::Index& PeopleIndex() {
+  static const core::search::Index ix{.table = "org_people",
+                                      .alias = "p",
+                                      .id_column = "id",
+                                      .text_column = "search",
+                                      .sort_column = "sort_key",
+                                      .tie_column = "p.name"};
+  return ix;
+}
+
 PageOf<Person> ListPeople(soci::session& sql, const Scope& scope, const PeopleFilter& f,
                           std::int64_t offset, int limit) {
-  std::string like = f.q.empty() ? "" : LikePattern(f.q);
+  const auto kind = core::storage::IsPostgres(sql) ? core::storage::DbKind::kPostgres
+                                                   : core::storage::DbKind::kSqlite;
+  const core::search::Query q(PeopleIndex(), f.q, kind);
   const std::string where =
-      "WHERE " + InScope(scope) +
-      " AND (:m1 = '' OR p.municipality = :m2) AND (:q1 = '' OR p.search LIKE :q2 ESCAPE '!') ";
+      "WHERE " + InScope(scope) + " AND (:m1 = '' OR p.municipality = :m2) AND " + q.Where() + " ";
   PageOf<Person> page;
-  {
-    long long total = 0;
-    soci::statement st = (sql.prepare << "SELECT COUNT(*) FROM org_people p " + where,
-                          soci::use(f.municipality, "m1"), soci::use(f.municipality, "m2"),
-                          soci::use(like, "q1"), soci::use(like, "q2"), soci::into(total));
-    st.execute(true);
-    page.total = total;
-  }
+  // One statement: the page and, by a window, the total of all hits (the
+  // search runs once, not once for COUNT and once for the page).
   Person r;
-  long long id = 0;
+  long long id = 0, total = 0;
   std::string opt[5];
   soci::indicator ind[5];
-  soci::statement st =
-      (sql.prepare << std::string(kColumns) + where + "ORDER BY p.sort_key, p.name, p.id LIMIT " +
-                          std::to_string(limit) + " OFFSET " + std::to_string(offset),
-       soci::use(f.municipality, "m1"), soci::use(f.municipality, "m2"), soci::use(like, "q1"),
-       soci::use(like, "q2"), soci::into(id), soci::into(r.name), soci::into(opt[0], ind[0]),
-       soci::into(opt[1], ind[1]), soci::into(opt[2], ind[2]), soci::into(opt[3], ind[3]),
-       soci::into(opt[4], ind[4]));
-  st.execute(false);
-  page.items = Fetch(st, r, id, opt, ind);
+  {
+    soci::statement st(sql);
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(r.name));
+    for (int i = 0; i < 5; ++i) st.exchange(soci::into(opt[i], ind[i]));
+    st.exchange(soci::into(total));
+    st.exchange(soci::use(f.municipality, "m1"));
+    st.exchange(soci::use(f.municipality, "m2"));
+    q.Bind(st, true);
+    st.alloc();
+    st.prepare(std::string(kColumnsAndTotal) + where + "ORDER BY " + q.OrderBy() + " LIMIT " +
+               std::to_string(limit) + " OFFSET " + std::to_string(offset));
+    st.define_and_bind();
+    st.execute(false);
+    page.items = Fetch(st, r, id, opt, ind);
+  }
+  if (!page.items.empty() || offset == 0) {
+    page.total = page.items.empty() ? 0 : total;
+    return page;
+  }
+  // A page past the end: count on its own.
+  soci::statement st(sql);
+  st.exchange(soci::into(total));
+  st.exchange(soci::use(f.municipality, "m1"));
+  st.exchange(soci::use(f.municipality, "m2"));
+  q.Bind(st, false);
+  st.alloc();
+  st.prepare("SELECT COUNT(*) FROM org_people p " + where);
+  st.define_and_bind();
+  st.execute(true);
+  page.total = total;
   return page;
 }
 

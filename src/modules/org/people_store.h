@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/auth/grants.h"
+#include "core/search/search.h"
 #include "modules/org/org.h"
 
 namespace soci {
@@ -20,9 +21,13 @@ namespace samkjop::org::store {
 using core::auth::Scope;
 
 struct PeopleFilter {
-  std::string q;             // words in name, e-mail or title (folded: "mobler" finds "møbler")
+  std::string q;  // words in name, e-mail or title (core::search: "mobler" finds "møbler"; ranked)
   std::string municipality;  // orgnr or ""
 };
+
+// People's search index (core::search): folded name, e-mail and title in
+// `search`, the name's collation key in `sort_key`; migration 0003 builds it.
+const core::search::Index& PeopleIndex();
 
 // A page of the people in `scope` matching `f`, by name; `total` before paging.
 PageOf<Person> ListPeople(soci::session& sql, const Scope& scope, const PeopleFilter& f,
@@ -36,7 +41,8 @@ bool LockPerson(soci::session& sql, std::int64_t id);
 std::int64_t InsertPerson(soci::session& sql, const Person& p);
 void UpdatePerson(soci::session& sql, const Person& p);
 // Fills sort_key and search where they are missing (rows written before
-// migration 0002). Returns the rows filled.
+// migration 0002, and every row after 0003 cleared the old-format text).
+// Returns the rows filled.
 int BackfillSearch(soci::session& sql);
 
 }  // namespace samkjop::org::store

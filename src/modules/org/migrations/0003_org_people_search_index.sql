@@ -1,0 +1,14 @@
+-- People search through core::search: an FTS5 trigram table kept by
+-- triggers (SQLite), a pg_trgm GIN index (PostgreSQL). The text written by
+-- 0002's format is cleared; org's start-up (BackfillSearch) writes it again
+-- in core::search::IndexText's form, and the update trigger indexes it.
+-- The statements below are core::search::MigrationSql(store::PeopleIndex())
+-- (a test checks that they stay equal).
+UPDATE org_people SET search = NULL;
+-- sqlite: CREATE VIRTUAL TABLE org_people_fts USING fts5(search, tokenize = 'trigram case_sensitive 1');
+-- sqlite: INSERT INTO org_people_fts(rowid, search) SELECT id, search FROM org_people WHERE search IS NOT NULL;
+-- sqlite: CREATE TRIGGER org_people_fts_ai AFTER INSERT ON org_people WHEN new.search IS NOT NULL BEGIN INSERT INTO org_people_fts(rowid, search) VALUES (new.id, new.search); END;
+-- sqlite: CREATE TRIGGER org_people_fts_au AFTER UPDATE OF search ON org_people BEGIN DELETE FROM org_people_fts WHERE rowid = old.id; INSERT INTO org_people_fts(rowid, search) SELECT new.id, new.search WHERE new.search IS NOT NULL; END;
+-- sqlite: CREATE TRIGGER org_people_fts_ad AFTER DELETE ON org_people BEGIN DELETE FROM org_people_fts WHERE rowid = old.id; END;
+-- postgres: CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- postgres: CREATE INDEX org_people_search_trgm ON org_people USING gin (search gin_trgm_ops);
