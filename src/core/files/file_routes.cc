@@ -64,7 +64,8 @@ void AddFileRoutes(http::Router& router, Services& sv) {
                   http::Ref("FileMeta"),
                   201};
   upload.request_content_type = "application/octet-stream";
-  upload.query = {{"filename", "Filnavnet (påkrevd; høyst 255 tegn, ingen / \\ eller kontrolltegn)"}};
+  upload.query = {
+      {"filename", "Filnavnet (påkrevd; høyst 255 tegn, ingen / \\ eller kontrolltegn)"}};
   upload.errors = {413, 415};
   router
       .Post("/api/files", Access::Permission(perm::kFilesUpload), upload,
@@ -83,8 +84,7 @@ void AddFileRoutes(http::Router& router, Services& sv) {
             })
       .body = {sv.max_upload_bytes, true};
 
-  RouteDoc list{"Mine opplastede filer, nyeste først", "files", nullptr,
-                http::PageOf("FileMeta")};
+  RouteDoc list{"Mine opplastede filer, nyeste først", "files", nullptr, http::PageOf("FileMeta")};
   list.query = {{"mine", "Må være true: egne opplastinger", "boolean"}};
   for (const auto& p : http::PageParams()) list.query.push_back(p);
   router.Get("/api/files", Access::Permission(perm::kFilesRead), list,

@@ -23,8 +23,11 @@ Status Unsupported(std::string code, std::string message) {
 }
 
 nlohmann::json AuditJson(const FileMeta& m) {
-  return {{"id", m.id},     {"sha256", m.sha256},           {"size", m.size},
-          {"filename", m.filename}, {"content_type", m.content_type}};
+  return {{"id", m.id},
+          {"sha256", m.sha256},
+          {"size", m.size},
+          {"filename", m.filename},
+          {"content_type", m.content_type}};
 }
 
 constexpr char kColumns[] =
@@ -95,8 +98,7 @@ Result<FileMeta> FileService::Upload(const auth::Caller& caller, const std::stri
   auto inspected = InspectFile(temp_path);
   if (!inspected.ok()) return inspected.status();
   const Inspection& in = *inspected;
-  if (in.size == 0)
-    return Status::InvalidField("files.empty", "file", "Filen er tom.");
+  if (in.size == 0) return Status::InvalidField("files.empty", "file", "Filen er tom.");
   if (in.detected.legacy_office)
     return Unsupported("files.legacy_format",
                        "Eldre Office-formater (.doc, .xls, .ppt) godtas ikke. Lagre filen som "
@@ -106,9 +108,9 @@ Result<FileMeta> FileService::Upload(const auth::Caller& caller, const std::stri
                        "Filtypen godtas ikke. Godtatt er PDF, PNG, JPEG, Office Open XML "
                        "(.docx, .xlsx, .pptx), CSV/tekst, XML og ZIP.");
   if (!DeclaredTypeAgrees(declared_type, in.detected.content_type))
-    return Unsupported("files.type_mismatch",
-                       "Innholdet stemmer ikke med oppgitt filtype (" + std::string(declared_type) +
-                           "); innholdet er " + in.detected.content_type + ".");
+    return Unsupported("files.type_mismatch", "Innholdet stemmer ikke med oppgitt filtype (" +
+                                                  std::string(declared_type) + "); innholdet er " +
+                                                  in.detected.content_type + ".");
 
   FileMeta m;
   m.sha256 = in.sha256;
@@ -139,7 +141,8 @@ Result<FileMeta> FileService::Upload(const auth::Caller& caller, const std::stri
       soci::use(m.sha256), soci::use(size), soci::use(m.content_type), soci::use(m.filename),
       soci::use(by), soci::use(m.uploaded_at), soci::into(id);
   m.id = id;
-  audit::Record(sql, caller.actor(), {"create", kEntity, std::to_string(m.id), nullptr, AuditJson(m)});
+  audit::Record(sql, caller.actor(),
+                {"create", kEntity, std::to_string(m.id), nullptr, AuditJson(m)});
   tx.Commit();
   return m;
 }
@@ -190,8 +193,7 @@ Result<FileService::Opened> FileService::Open(const auth::Caller& caller, std::i
   return Opened{std::move(meta).value(), std::move(reader).value()};
 }
 
-FileService::Page FileService::ListMine(const auth::Scope& scope, std::int64_t offset,
-                                        int limit) {
+FileService::Page FileService::ListMine(const auth::Scope& scope, std::int64_t offset, int limit) {
   // Own uploads only, whatever else the scope reaches.
   auth::Scope own;
   own.SetOwner(scope.owner_user_id());
@@ -223,7 +225,10 @@ Status FileService::Attach(soci::session& sql, const auth::Caller& caller, std::
          "VALUES (:f, :k, :o, :a) ON CONFLICT (file_id, owner_kind, owner_id) DO NOTHING",
       soci::use(fid), soci::use(owner_kind), soci::use(owner_id), soci::use(now);
   audit::Record(sql, caller.actor(),
-                {"attach", kEntity, std::to_string(file_id), nullptr,
+                {"attach",
+                 kEntity,
+                 std::to_string(file_id),
+                 nullptr,
                  {{"owner_kind", owner_kind}, {"owner_id", owner_id}}});
   return Status::Ok();
 }
@@ -237,8 +242,11 @@ Status FileService::Detach(soci::session& sql, const audit::Actor& actor, std::i
   st.execute(true);
   if (st.get_affected_rows() > 0)
     audit::Record(sql, actor,
-                  {"detach", kEntity, std::to_string(file_id),
-                   {{"owner_kind", owner_kind}, {"owner_id", owner_id}}, nullptr});
+                  {"detach",
+                   kEntity,
+                   std::to_string(file_id),
+                   {{"owner_kind", owner_kind}, {"owner_id", owner_id}},
+                   nullptr});
   return Status::Ok();
 }
 
@@ -284,13 +292,13 @@ Result<CleanupResult> RemoveUnreferencedFiles(storage::Database& db, FileStore& 
                storage::ForUpdate(sql),
         soci::use(id), soci::into(sha), soci::into(size);
     if (!sql.got_data()) continue;
-    if (storage::ScalarInt(sql, "SELECT COUNT(*) FROM core_file_links WHERE file_id = " +
-                                    std::to_string(id)) > 0)
+    if (storage::ScalarInt(
+            sql, "SELECT COUNT(*) FROM core_file_links WHERE file_id = " + std::to_string(id)) > 0)
       continue;
     sql << "DELETE FROM core_files WHERE id = :id", soci::use(id);
-    audit::Record(sql, system,
-                  {"delete", kEntity, std::to_string(id), {{"sha256", sha}, {"size", size}},
-                   nullptr});
+    audit::Record(
+        sql, system,
+        {"delete", kEntity, std::to_string(id), {{"sha256", sha}, {"size", size}}, nullptr});
     ++out.files;
     long long blob_size = 0;
     sql << std::string("SELECT size FROM core_file_blobs WHERE sha256 = :s") +

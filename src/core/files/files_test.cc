@@ -101,7 +101,10 @@ TEST(Sniff, DetectsTypesFromBytesNotNames) {
   EXPECT_EQ(TypeOf(d, Zip({"word/document.xml"})), kZip);
   // Binary junk, invalid UTF-8 (Latin-1 «ø»), NUL in text: not accepted.
   EXPECT_EQ(TypeOf(d, std::string("\x01\x02\x03\x00\xff", 5)), "");
-  EXPECT_EQ(TypeOf(d, "m\xF8" "bler"), "");
+  EXPECT_EQ(TypeOf(d,
+                   "m\xF8"
+                   "bler"),
+            "");
   EXPECT_EQ(TypeOf(d, std::string("ab\0cd", 5)), "");
   auto ole = InspectFile(d.Write("ole", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"));
   ASSERT_TRUE(ole.ok());
@@ -317,8 +320,8 @@ TEST_F(FileServiceTest, RemoveUnreferencedFiles) {
   ASSERT_TRUE(r0.ok());
   EXPECT_EQ(r0->files, 0);
   // A day later: the orphan and the twin row go; the twin's blob stays (kept uses it).
-  auto r = RemoveUnreferencedFiles(*db_, *store_, std::chrono::hours(24),
-                                   now + std::chrono::hours(25));
+  auto r =
+      RemoveUnreferencedFiles(*db_, *store_, std::chrono::hours(24), now + std::chrono::hours(25));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->files, 2);
   EXPECT_EQ(r->blobs, 1);

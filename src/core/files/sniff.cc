@@ -20,7 +20,9 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 std::uint32_t Le32(const unsigned char* p) {
   return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
 }
-std::uint16_t Le16(const unsigned char* p) { return static_cast<std::uint16_t>(p[0] | (p[1] << 8)); }
+std::uint16_t Le16(const unsigned char* p) {
+  return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
+}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -185,8 +187,7 @@ Detected Detect(std::string_view head, bool text, const std::vector<std::string>
       if (StartsWith(n, "ppt/")) ppt = true;
     }
     d.content_type = kZip;
-    if (content_types && word + xl + ppt == 1)
-      d.content_type = word ? kDocx : xl ? kXlsx : kPptx;
+    if (content_types && word + xl + ppt == 1) d.content_type = word ? kDocx : xl ? kXlsx : kPptx;
   } else if (text) {
     if (LooksLikeXml(head))
       d.content_type = kXml;
@@ -239,11 +240,11 @@ bool DeclaredTypeAgrees(std::string_view declared, std::string_view detected) {
   if (d == t) return true;
   static const std::vector<std::string> kZipNames = {"application/zip", "application/x-zip",
                                                      "application/x-zip-compressed"};
-  static const std::vector<std::string> kTextNames = {
-      "text/plain", "text/csv", "application/csv", "text/comma-separated-values",
-      "text/tab-separated-values",
-      // Windows browsers declare .csv files so.
-      "application/vnd.ms-excel"};
+  static const std::vector<std::string> kTextNames = {"text/plain", "text/csv", "application/csv",
+                                                      "text/comma-separated-values",
+                                                      "text/tab-separated-values",
+                                                      // Windows browsers declare .csv files so.
+                                                      "application/vnd.ms-excel"};
   auto in = [&](const std::vector<std::string>& v) {
     return std::find(v.begin(), v.end(), d) != v.end();
   };
@@ -272,8 +273,7 @@ Result<std::string> CheckFilename(std::string_view name) {
   }
   utf8.Feed(name.data(), name.size());
   if (!utf8.text())
-    return bad("files.filename_invalid",
-               "Filnavnet må være gyldig UTF-8 uten kontrolltegn.");
+    return bad("files.filename_invalid", "Filnavnet må være gyldig UTF-8 uten kontrolltegn.");
   if (chars > 255) return bad("files.filename_too_long", "Filnavnet kan ha høyst 255 tegn.");
   if (name.find('/') != std::string_view::npos || name.find('\\') != std::string_view::npos ||
       name == "." || name == "..")

@@ -30,7 +30,7 @@ inline constexpr char kPptx[] =
 
 // What the content is: one of the k… types above, or "" (not accepted).
 struct Detected {
-  std::string content_type;  // "" when not accepted
+  std::string content_type;    // "" when not accepted
   bool legacy_office = false;  // an OLE2 compound file (.doc, .xls, .ppt)
 };
 
@@ -53,9 +53,9 @@ class Sniffer {
   std::string head_;
   std::uint64_t size_ = 0;
   bool text_ = true;
-  int pending_ = 0;        // continuation bytes still expected
-  std::uint32_t cp_ = 0;   // the code point being decoded
-  int seq_len_ = 0;        // its sequence length
+  int pending_ = 0;       // continuation bytes still expected
+  std::uint32_t cp_ = 0;  // the code point being decoded
+  int seq_len_ = 0;       // its sequence length
   crypto_hash_sha256_state state_;
 };
 

@@ -99,7 +99,7 @@ using MemoryParser = bhttp::request_parser<BudgetedBody>;
 using FileParser = bhttp::request_parser<bhttp::file_body>;
 
 constexpr std::size_t kReadChunk = 16 * 1024;
-constexpr std::size_t kStreamChunk = 64 * 1024;  // a streamed response body's piece
+constexpr std::size_t kStreamChunk = 64 * 1024;     // a streamed response body's piece
 constexpr std::size_t kMaxReadBuffer = 256 * 1024;  // above max_header_bytes
 constexpr auto kLingerTotal = std::chrono::seconds(5);
 constexpr auto kLingerIdle = std::chrono::seconds(1);
@@ -590,12 +590,12 @@ class Session : public std::enable_shared_from_this<Session> {
       // A streamed body: the head, then the body in pieces (StreamBody).
       stream_left_ = bytes_;
       SetDeadline(Clock::now() + std::chrono::seconds(opt().write_timeout_seconds));
-      net::async_write(socket_, net::buffer(head_),
-                       [self = shared_from_this(), close, linger](beast::error_code ec,
-                                                                  std::size_t) {
-                         if (ec) return self->OnWritten(ec, close, linger);
-                         self->StreamBody(close, linger);
-                       });
+      net::async_write(
+          socket_, net::buffer(head_),
+          [self = shared_from_this(), close, linger](beast::error_code ec, std::size_t) {
+            if (ec) return self->OnWritten(ec, close, linger);
+            self->StreamBody(close, linger);
+          });
       return;
     }
     std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body_)};
@@ -631,8 +631,7 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_left_ -= n;
     SetDeadline(Clock::now() + std::chrono::seconds(opt().write_timeout_seconds));
     net::async_write(socket_, net::buffer(body_.data(), n),
-                     [self = shared_from_this(), close, linger](beast::error_code ec,
-                                                                std::size_t) {
+                     [self = shared_from_this(), close, linger](beast::error_code ec, std::size_t) {
                        if (ec) {
                          self->stream_.reset();
                          return self->OnWritten(ec, close, linger);
@@ -752,7 +751,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool waiting_idle_ = false;     // a read for the next request's first byte is pending
   Clock::time_point header_deadline_, started_, linger_deadline_;
 
-  std::string head_, body_;  // the response being written
+  std::string head_, body_;             // the response being written
   std::shared_ptr<BodyStream> stream_;  // a streamed response body, while it is written
   std::uint64_t stream_left_ = 0;
   int status_ = 0;
