@@ -44,6 +44,12 @@ test('upload and download round trip: bytes, headers, metadata, audit', async ()
   assert.ok(cd.includes(`filename*=UTF-8''${encodeURIComponent(name).replace(/'/g, '%27')}`), cd);
   assert.ok(cd.includes('filename="Kontrakt m_bler _2027_.pdf"'), cd);
 
+  // HEAD: the same headers, no body.
+  const head = await d.request('HEAD', `/api/files/${up.data.id}`, { raw: true });
+  assert.equal(head.status, 200);
+  assert.equal(head.headers.get('content-length'), String(bytes.length));
+  assert.equal(head.data.length, 0);
+
   const meta = await d.get(`/api/files/${up.data.id}/meta`);
   assert.equal(meta.status, 200);
   assert.deepEqual(meta.data, up.data);
@@ -69,6 +75,18 @@ test('the same bytes twice: one blob, two files each with its own name and uploa
   assert.match(dl.headers.get('content-disposition'), /filename="to\.pdf"/);
   // Each sees only their own.
   isProblem(assert, await b.get(`/api/files/${one.data.id}`), 404, 'files.not_found');
+});
+
+test('the same new bytes uploaded at once by several callers: all stored, one blob, each readable', async () => {
+  const users = ['stab', 'ansatt', 'direktor', 'innkjop.kongsvinger', 'radmann', 'admin'];
+  const clients = await Promise.all(users.map((u) => as(server, u)));
+  const bytes = pdf(randomBytes(256 * 1024));
+  const answers = await Promise.all(clients.map((c, i) => upload(c, bytes, `samtidig-${i}.pdf`)));
+  for (const a of answers) assert.equal(a.status, 201, JSON.stringify(a.data));
+  assert.equal(new Set(answers.map((a) => a.data.id)).size, users.length);
+  assert.equal(new Set(answers.map((a) => a.data.sha256)).size, 1);
+  const downloads = await Promise.all(clients.map((c, i) => c.get(`/api/files/${answers[i].data.id}`, { raw: true })));
+  for (const d of downloads) assert.ok(Buffer.compare(d.data, bytes) === 0);
 });
 
 test('types are read from the content: PNG, JPEG, XLSX, CSV, XML, ZIP', async () => {
