@@ -17,7 +17,7 @@ constexpr char kEntity[] = "core.file";
 
 Status NotFound() { return Status::NotFound("files.not_found", "Filen finnes ikke."); }
 
-Status Unsupported(std::string code, std::string message) {
+Status UnsupportedError(std::string code, std::string message) {
   return Status(ErrorCode::kUnsupportedMedia, std::move(code), std::move(message),
                 {{"file", "Filtypen godtas ikke."}});
 }
@@ -100,17 +100,18 @@ Result<FileMeta> FileService::Upload(const auth::Caller& caller, const std::stri
   const Inspection& in = *inspected;
   if (in.size == 0) return Status::InvalidField("files.empty", "file", "Filen er tom.");
   if (in.detected.legacy_office)
-    return Unsupported("files.legacy_format",
-                       "Eldre Office-formater (.doc, .xls, .ppt) godtas ikke. Lagre filen som "
-                       ".docx, .xlsx, .pptx eller PDF.");
+    return UnsupportedError("files.legacy_format",
+                            "Eldre Office-formater (.doc, .xls, .ppt) godtas ikke. Lagre filen som "
+                            ".docx, .xlsx, .pptx eller PDF.");
   if (in.detected.content_type.empty())
-    return Unsupported("files.unsupported_type",
-                       "Filtypen godtas ikke. Godtatt er PDF, PNG, JPEG, Office Open XML "
-                       "(.docx, .xlsx, .pptx), CSV/tekst, XML og ZIP.");
+    return UnsupportedError("files.unsupported_type",
+                            "Filtypen godtas ikke. Godtatt er PDF, PNG, JPEG, Office Open XML "
+                            "(.docx, .xlsx, .pptx), CSV/tekst, XML og ZIP.");
   if (!DeclaredTypeAgrees(declared_type, in.detected.content_type))
-    return Unsupported("files.type_mismatch", "Innholdet stemmer ikke med oppgitt filtype (" +
-                                                  std::string(declared_type) + "); innholdet er " +
-                                                  in.detected.content_type + ".");
+    return UnsupportedError("files.type_mismatch", "Innholdet stemmer ikke med oppgitt filtype (" +
+                                                       std::string(declared_type) +
+                                                       "); innholdet er " +
+                                                       in.detected.content_type + ".");
 
   FileMeta m;
   m.sha256 = in.sha256;

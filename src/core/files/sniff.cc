@@ -233,6 +233,13 @@ Result<Inspection> InspectFile(const std::string& path) {
   return out;
 }
 
+namespace {
+// A 400 naming the field `filename`.
+Status NameError(std::string code, std::string message) {
+  return Status::InvalidField(std::move(code), "filename", std::move(message));
+}
+}  // namespace
+
 bool DeclaredTypeAgrees(std::string_view declared, std::string_view detected) {
   std::string d = Essence(declared);
   if (d.empty() || d == "application/octet-stream") return true;
@@ -257,28 +264,26 @@ bool DeclaredTypeAgrees(std::string_view declared, std::string_view detected) {
 }
 
 Result<std::string> CheckFilename(std::string_view name) {
-  auto bad = [](std::string code, std::string message) -> Status {
-    return Status::InvalidField(std::move(code), "filename", std::move(message));
-  };
   while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
   while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
-  if (name.empty()) return bad("files.filename_required", "Oppgi filnavnet (?filename=).");
+  if (name.empty()) return NameError("files.filename_required", "Oppgi filnavnet (?filename=).");
   Sniffer utf8;  // reuses the UTF-8 check; control characters fail it too
   std::size_t chars = 0;
   for (char c : name) {
     if (c == '\0' || c == '\r' || c == '\n' || c == '\t' || c == '\f')
-      return bad("files.filename_invalid",
-                 "Filnavnet kan ikke inneholde kontrolltegn (som NUL eller linjeskift).");
+      return NameError("files.filename_invalid",
+                       "Filnavnet kan ikke inneholde kontrolltegn (som NUL eller linjeskift).");
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
   }
   utf8.Feed(name.data(), name.size());
   if (!utf8.text())
-    return bad("files.filename_invalid", "Filnavnet må være gyldig UTF-8 uten kontrolltegn.");
-  if (chars > 255) return bad("files.filename_too_long", "Filnavnet kan ha høyst 255 tegn.");
+    return NameError("files.filename_invalid", "Filnavnet må være gyldig UTF-8 uten kontrolltegn.");
+  if (chars > 255) return NameError("files.filename_too_long", "Filnavnet kan ha høyst 255 tegn.");
   if (name.find('/') != std::string_view::npos || name.find('\\') != std::string_view::npos ||
       name == "." || name == "..")
-    return bad("files.filename_invalid",
-               "Filnavnet kan ikke inneholde mappeskille (/ eller \\) eller være «.» eller «..».");
+    return NameError(
+        "files.filename_invalid",
+        "Filnavnet kan ikke inneholde mappeskille (/ eller \\) eller være «.» eller «..».");
   return std::string(name);
 }
 
