@@ -77,6 +77,7 @@ bench: build
 	scripts/bench-login-burst.sh
 	scripts/bench-rules.sh
 	bench/run-search.sh
+	bench/run-upload.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)

@@ -194,6 +194,7 @@ core::Result<std::unique_ptr<core::Runtime>> OpenRuntime(const App& a, const Dat
   rt->db = std::move(db).value();
   rt->auth = std::make_unique<core::auth::AuthService>(*rt->db, cfg.auth);
   rt->services = std::make_unique<core::Services>(*rt->db, *rt->auth, *a.access, SAMKJOP_VERSION);
+  rt->services->data_dir = o.data;
   for (const auto& m : a.modules)
     if (m.start) m.start(*rt->services);
   return rt;
@@ -270,7 +271,7 @@ int Main(int argc, char** argv) {
   DataOptions serve_data;
   std::string listen = "127.0.0.1:8080", public_url, web_dir, hash_cost = "interactive",
               serve_today;
-  std::size_t threads = 4, max_body_kib = 1024;
+  std::size_t threads = 4, max_body_kib = 1024, max_upload_mib = 100;
   int account_limit = 5, address_limit = 100, first_lock_seconds = 1, hash_concurrency = 0;
   std::vector<std::string> trusted_proxy_list;
   bool test_gauges = false;
@@ -289,6 +290,11 @@ int Main(int argc, char** argv) {
                    "Largest request body accepted (KiB); larger gets 413")
       ->capture_default_str()
       ->check(CLI::Range(1, 65536));
+  serve
+      ->add_option("--max-upload-mib", max_upload_mib,
+                   "Largest file upload accepted (MiB, POST /api/files); larger gets 413")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1048576));
   serve
       ->add_option("--password-hash-cost", hash_cost,
                    "argon2id cost: interactive (production) or min (tests only)")
@@ -361,6 +367,7 @@ int Main(int argc, char** argv) {
         ac.hash_concurrency, ac.hash_queue, dictionary);
     core::Services& sv = *(*rt)->services;
     sv.test_gauges = test_gauges;
+    sv.max_upload_bytes = max_upload_mib << 20;
     core::http::Router router;
     if (core::Status st = BuildRouter(a, sv, &router); !st.ok()) {
       exit_code = Fail(st);

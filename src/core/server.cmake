@@ -24,6 +24,10 @@ add_library(samkjop_core STATIC
   module/xlsx.cc
   metrics/gauge.cc
   search/search.cc
+  files/local_file_store.cc
+  files/sniff.cc
+  files/file_service.cc
+  files/file_routes.cc
 )
 samkjop_migrations(samkjop_core core core)
 target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})
@@ -48,6 +52,7 @@ add_executable(core_test
   http/router_test.cc
   http/static_path_test.cc
   http/server_test.cc
+  files/files_test.cc
 )
 target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_test)

@@ -138,6 +138,18 @@ describe('pages as the administrator', () => {
   });
 });
 
+describe('Mine filer (empty, as the director)', () => {
+  test('my files with the upload component', async () => {
+    const page = await newPage(browser);
+    await login(page, 'direktor');
+    await page.goto('/mine-filer');
+    await page.getByRole('heading', { level: 1, name: 'Mine filer' }).waitFor();
+    await page.getByLabel('Velg filer').waitFor();
+    await check(page, '21-my-files-empty');
+    await page.context().close();
+  });
+});
+
 describe('pages as the auditor', () => {
   test('permissions (Tilganger), in Norwegian and English', async () => {
     const page = await newPage(browser);

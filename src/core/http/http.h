@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,11 +49,24 @@ struct Request {
   std::optional<std::string> Cookie(std::string_view name) const;
 };
 
+// A response body the transport reads in pieces while it writes (a file
+// download), so it is never held whole in memory.
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  // Up to `n` bytes into `buf`; 0 at the end. May throw on a read error (the
+  // transport then closes the connection: the answer is cut short).
+  virtual std::size_t Read(char* buf, std::size_t n) = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the body is these `stream_size` bytes instead of `body`.
+  std::shared_ptr<BodyStream> stream;
+  std::uint64_t stream_size = 0;
 
   static Response Json(const nlohmann::json& body, int status = 200);
   static Response NoContent();

@@ -127,7 +127,7 @@ nlohmann::json Router::OpenApi(const std::string& version) const {
                         {"schema", {{"type", q.type}}}});
     if (!params.empty()) op["parameters"] = params;
     if (!r.doc.request.is_null()) {
-      nlohmann::json content = {{"application/json", {{"schema", r.doc.request}}}};
+      nlohmann::json content = {{r.doc.request_content_type, {{"schema", r.doc.request}}}};
       // A JSON merge patch (RFC 7396) may say so.
       if (r.method == Method::kPatch)
         content["application/merge-patch+json"] = {{"schema", r.doc.request}};

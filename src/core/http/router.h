@@ -60,6 +60,9 @@ struct RouteDoc {
   std::vector<int> errors;
   // Left out of the OpenAPI document (test-only routes).
   bool hidden = false;
+  // The request body's media type in the document; another than JSON (a raw
+  // upload: "application/octet-stream") is documented as binary.
+  std::string request_content_type = "application/json";
 };
 
 // Per-request context handed to handlers.

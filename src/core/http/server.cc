@@ -99,6 +99,7 @@ using MemoryParser = bhttp::request_parser<BudgetedBody>;
 using FileParser = bhttp::request_parser<bhttp::file_body>;
 
 constexpr std::size_t kReadChunk = 16 * 1024;
+constexpr std::size_t kStreamChunk = 64 * 1024;     // a streamed response body's piece
 constexpr std::size_t kMaxReadBuffer = 256 * 1024;  // above max_header_bytes
 constexpr auto kLingerTotal = std::chrono::seconds(5);
 constexpr auto kLingerIdle = std::chrono::seconds(1);
@@ -558,7 +559,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void Write(Response resp, bool close, bool linger) {
     ClearDeadline();
     status_ = resp.status;
-    bytes_ = resp.body.size();
+    stream_ = std::move(resp.stream);
+    bytes_ = stream_ ? static_cast<std::size_t>(resp.stream_size) : resp.body.size();
     head_.clear();
     head_.append(version_ == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
     char num[24];
@@ -578,16 +580,63 @@ class Session : public std::enable_shared_from_this<Session> {
       head_.append(num, static_cast<std::size_t>(std::snprintf(num, sizeof num, "%zu", bytes_)));
       if (req_.method != Method::kHead) body_ = std::move(resp.body);
     }
+    if (bodiless_status || req_.method == Method::kHead) stream_.reset();
     if (close)
       head_.append("\r\nConnection: close");
     else if (version_ == 10)
       head_.append("\r\nConnection: keep-alive");
     head_.append("\r\n\r\n");
+    if (stream_) {
+      // A streamed body: the head, then the body in pieces (StreamBody).
+      stream_left_ = bytes_;
+      SetDeadline(Clock::now() + std::chrono::seconds(opt().write_timeout_seconds));
+      net::async_write(
+          socket_, net::buffer(head_),
+          [self = shared_from_this(), close, linger](beast::error_code ec, std::size_t) {
+            if (ec) return self->OnWritten(ec, close, linger);
+            self->StreamBody(close, linger);
+          });
+      return;
+    }
     std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body_)};
     SetDeadline(Clock::now() + std::chrono::seconds(opt().write_timeout_seconds));
     net::async_write(socket_, buffers,
                      [self = shared_from_this(), close, linger](beast::error_code ec, std::size_t) {
                        self->OnWritten(ec, close, linger);
+                     });
+  }
+
+  // The next piece of a streamed body, read into body_ (one piece in memory at
+  // a time) and written; a stream that fails or ends early closes the
+  // connection (the client sees a body shorter than its Content-Length).
+  void StreamBody(bool close, bool linger) {
+    if (stream_left_ == 0) {
+      stream_.reset();
+      return OnWritten({}, close, linger);
+    }
+    body_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(stream_left_, kStreamChunk)));
+    std::size_t n = 0;
+    try {
+      n = stream_->Read(body_.data(), body_.size());
+    } catch (const std::exception& e) {
+      spdlog::error(R"({{"msg":"response stream failed","request_id":{},"error":{}}})",
+                    LogString(req_.request_id), LogString(e.what()));
+    }
+    if (n == 0) {
+      spdlog::error(R"({{"msg":"response stream ended early","request_id":{},"missing":{}}})",
+                    LogString(req_.request_id), stream_left_);
+      stream_.reset();
+      return OnWritten(net::error::eof, true, false);
+    }
+    stream_left_ -= n;
+    SetDeadline(Clock::now() + std::chrono::seconds(opt().write_timeout_seconds));
+    net::async_write(socket_, net::buffer(body_.data(), n),
+                     [self = shared_from_this(), close, linger](beast::error_code ec, std::size_t) {
+                       if (ec) {
+                         self->stream_.reset();
+                         return self->OnWritten(ec, close, linger);
+                       }
+                       self->StreamBody(close, linger);
                      });
   }
 
@@ -702,7 +751,9 @@ class Session : public std::enable_shared_from_this<Session> {
   bool waiting_idle_ = false;     // a read for the next request's first byte is pending
   Clock::time_point header_deadline_, started_, linger_deadline_;
 
-  std::string head_, body_;  // the response being written
+  std::string head_, body_;             // the response being written
+  std::shared_ptr<BodyStream> stream_;  // a streamed response body, while it is written
+  std::uint64_t stream_left_ = 0;
   int status_ = 0;
   std::size_t bytes_ = 0;
 };

@@ -1,6 +1,10 @@
 // Routes of the core: health, OpenAPI, sign-in, the grant table and the audit log.
 #include <soci/soci.h>
 
+#include <filesystem>
+
+#include "core/files/file_routes.h"
+#include "core/files/file_service.h"
 #include "core/http/json_body.h"
 #include "core/http/route_kit.h"
 #include "core/metrics/gauge.h"
@@ -340,7 +344,15 @@ Module CoreModule() {
   m.name = "core";
   m.migrations = []() -> const std::vector<storage::Migration>& { return Migrations(); };
   m.grants = perm::Grants;
-  m.routes = AddRoutes;
+  m.start = [](Services& sv) {
+    auto store = std::make_shared<files::LocalFileStore>(
+        (std::filesystem::path(sv.data_dir) / "files").string());
+    sv.Provide(std::make_shared<files::FileService>(sv.db, std::move(store)));
+  };
+  m.routes = [](http::Router& router, Services& sv) {
+    AddRoutes(router, sv);
+    files::AddFileRoutes(router, sv);
+  };
   return m;
 }
 

@@ -42,6 +42,10 @@ class Services {
   // `serve --test-gauges`: expose GET /api/test/gauges (tests only; not in
   // the OpenAPI document).
   bool test_gauges = false;
+  // The data folder (--data): core/files keeps its blobs under DATA/files.
+  std::string data_dir = "./var";
+  // `serve --max-upload-mib`: the largest upload (POST /api/files), in bytes.
+  std::size_t max_upload_bytes = std::size_t{100} << 20;
 
   // Offers `service` to modules that come later in the module list.
   template <typename T>

@@ -10,6 +10,8 @@ namespace samkjop::core::perm {
 inline constexpr char kSessionOwn[] = "core.session.own";
 inline constexpr char kAuditRead[] = "core.audit.read";
 inline constexpr char kPermissionsRead[] = "core.permissions.read";
+inline constexpr char kFilesUpload[] = "core.files.upload";
+inline constexpr char kFilesRead[] = "core.files.read";
 
 inline auth::GrantTable Grants() {
   using auth::Role;
@@ -22,6 +24,11 @@ inline auth::GrantTable Grants() {
            "Read and export the audit log"},
           {kPermissionsRead, false, "Lese tilgangstabellen (roller og tillatelser)",
            "Read the grant table (roles and permissions)"},
+          {kFilesUpload, true, "Laste opp filer (egne opplastinger)", "Upload files (own uploads)"},
+          {kFilesRead, false,
+           "Lese filer: egne opplastinger som ikke er knyttet til noe ennå, og filer knyttet til "
+           "saker en kan lese",
+           "Read files: own uploads not yet attached, and files attached to records one may read"},
       },
       {
           {std::nullopt, kSessionOwn, ScopeKind::kOwnRecords},
@@ -31,6 +38,18 @@ inline auth::GrantTable Grants() {
           {Role::kAdmin, kPermissionsRead, ScopeKind::kRegion},
           {Role::kDirector, kPermissionsRead, ScopeKind::kRegion},
           {Role::kAuditor, kPermissionsRead, ScopeKind::kRegion},
+          // Every signed-in user uploads, except the auditor (who only reads).
+          {Role::kAdmin, kFilesUpload, ScopeKind::kOwnRecords},
+          {Role::kDirector, kFilesUpload, ScopeKind::kOwnRecords},
+          {Role::kStaff, kFilesUpload, ScopeKind::kOwnRecords},
+          {Role::kChiefExecutive, kFilesUpload, ScopeKind::kOwnRecords},
+          {Role::kOfficer, kFilesUpload, ScopeKind::kOwnRecords},
+          {Role::kProductManager, kFilesUpload, ScopeKind::kOwnRecords},
+          {Role::kCouncilMember, kFilesUpload, ScopeKind::kOwnRecords},
+          {Role::kEmployee, kFilesUpload, ScopeKind::kOwnRecords},
+          // Own uploads; a file attached to a record: whoever may read the record
+          // (the owner registry of core/files).
+          {std::nullopt, kFilesRead, ScopeKind::kOwnRecords},
       },
   };
 }

@@ -5,6 +5,7 @@
 import { aboutMessages } from '@/features/about/i18n';
 import { auditErrors, auditMessages } from '@/features/audit/i18n';
 import { authErrors, authMessages } from '@/features/auth/i18n';
+import { filesErrors, filesMessages } from '@/features/files/i18n';
 import { orgErrors, orgMessages } from '@/features/org/i18n';
 import { permissionsMessages } from '@/features/permissions/i18n';
 import { rulesErrors, rulesMessages } from '@/features/rules/i18n';
@@ -27,6 +28,7 @@ const nb = {
   'nav.users': 'Brukere',
   'nav.audit': 'Revisjonslogg',
   'nav.permissions': 'Tilganger',
+  'nav.myFiles': 'Mine filer',
   'nav.orgSub': 'Organisasjon',
   'nav.municipalities': 'Kommuner',
   'nav.councils': 'Råd',
@@ -67,6 +69,7 @@ const en: Record<keyof typeof nb, string> = {
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
   'nav.permissions': 'Permissions',
+  'nav.myFiles': 'My files',
   'nav.orgSub': 'Organisation',
   'nav.municipalities': 'Municipalities',
   'nav.councils': 'Councils',
@@ -101,6 +104,7 @@ export const FEATURE_MESSAGES = {
   auth: authMessages,
   org: orgMessages,
   permissions: permissionsMessages,
+  files: filesMessages,
   users: usersMessages,
   rules: rulesMessages,
 } as const;
@@ -115,6 +119,7 @@ export const FEATURE_ERRORS = {
   org: orgErrors,
   users: usersErrors,
   rules: rulesErrors,
+  files: filesErrors,
 } as const;
 
 /** Every English error text the app knows: the common ones and every feature's. */

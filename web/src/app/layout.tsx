@@ -34,6 +34,7 @@ function MainNav() {
     { to: paths.audit, label: t('nav.audit'), end: false, show: can(session, 'core.audit.read') },
     { to: paths.permissions, label: t('nav.permissions'), end: false, show: can(session, 'core.permissions.read') },
     { to: paths.rules, label: t('nav.rules'), end: false, show: can(session, 'rules.values.read') },
+    { to: paths.myFiles, label: t('nav.myFiles'), end: false, show: can(session, 'core.files.upload') },
   ];
   return (
     <nav aria-label={t('nav.label')} className="main-nav">

@@ -4,6 +4,7 @@ import { RequireAccess, RequireSession } from './guards';
 import { AppLayout } from './layout';
 import { AccessibilityPage, PrivacyPage } from './routes/about';
 import { AuditPage } from './routes/audit';
+import { MyFilesPage } from './routes/files';
 import { ChangePasswordPage, LoginPage } from './routes/auth';
 import { NotFoundPage } from './routes/errors';
 import { HomePage } from './routes/home';
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
           { path: paths.audit, element: <RequireAccess permission="core.audit.read"><AuditPage /></RequireAccess> },
           { path: paths.permissions, element: <RequireAccess permission="core.permissions.read"><PermissionsPage /></RequireAccess> },
           { path: paths.rules, element: <RequireAccess permission="rules.values.read"><RulesPage /></RequireAccess> },
+          { path: paths.myFiles, element: <RequireAccess permission="core.files.read"><MyFilesPage /></RequireAccess> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -89,6 +89,18 @@ const nb = {
   'role.auditor': 'Revisor',
 
   'common.passwordTooShort': 'Det nye passordet må ha minst 15 tegn',
+
+  // The shared upload component (components/file-upload.tsx).
+  'upload.label': 'Velg filer',
+  'upload.description': 'Du kan velge flere filer, eller dra dem hit. PDF, PNG, JPEG, Office-filer (.docx, .xlsx, .pptx), CSV, tekst, XML og ZIP.',
+  'upload.dropHint': 'Slipp filene her for å laste dem opp',
+  'upload.listLabel': 'Opplastinger',
+  'upload.progressLabel': 'Opplasting av {name}',
+  'upload.uploading': 'Laster opp … {percent} %',
+  'upload.done': 'Lastet opp',
+  'upload.failed': 'Opplastingen mislyktes',
+  'upload.network': 'Fikk ikke kontakt med serveren.',
+  'upload.clear': 'Fjern ferdige fra listen',
 } as const;
 
 const en: Record<keyof typeof nb, string> = {
@@ -142,6 +154,17 @@ const en: Record<keyof typeof nb, string> = {
   'role.auditor': 'Auditor',
 
   'common.passwordTooShort': 'The new password must be at least 15 characters',
+
+  'upload.label': 'Choose files',
+  'upload.description': 'You can choose several files, or drag them here. PDF, PNG, JPEG, Office files (.docx, .xlsx, .pptx), CSV, text, XML and ZIP.',
+  'upload.dropHint': 'Drop the files here to upload them',
+  'upload.listLabel': 'Uploads',
+  'upload.progressLabel': 'Upload of {name}',
+  'upload.uploading': 'Uploading … {percent} %',
+  'upload.done': 'Uploaded',
+  'upload.failed': 'The upload failed',
+  'upload.network': 'Could not reach the server.',
+  'upload.clear': 'Remove finished ones from the list',
 };
 
 /** The common texts (shared components, several features). */

@@ -27,4 +27,5 @@ export const paths = {
   accessibility: '/tilgjengelighet',
   privacy: '/personvern',
   rules: '/regelverk',
+  myFiles: '/mine-filer',
 } as const;
