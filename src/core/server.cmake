@@ -23,6 +23,10 @@ add_library(samkjop_core STATIC
   module/module.cc
   module/xlsx.cc
   metrics/gauge.cc
+  notify/notify.cc
+  notify/mail.cc
+  notify/notify_routes.cc
+  notify/demo_data.cc
 )
 samkjop_migrations(samkjop_core core core)
 target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})
@@ -47,6 +51,8 @@ add_executable(core_test
   http/router_test.cc
   http/static_path_test.cc
   http/server_test.cc
+  notify/notify_test.cc
+  notify/mail_test.cc
 )
 target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_test)

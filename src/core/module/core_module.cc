@@ -8,6 +8,8 @@
 #include "core/module/permissions.h"
 #include "core/module/xlsx.h"
 #include "core/nor/civil_date.h"
+#include "core/notify/notify.h"
+#include "core/notify/notify_routes.h"
 
 namespace samkjop::core {
 // Generated from core/migrations by cmake/embed_migrations.cmake.
@@ -331,6 +333,8 @@ void AddRoutes(http::Router& router, Services& sv) {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             std::move(bytes).value(), "revisjonslogg.xlsx");
       });
+
+  notify::AddNotificationRoutes(router, sv);
 }
 
 }  // namespace
@@ -341,6 +345,7 @@ Module CoreModule() {
   m.migrations = []() -> const std::vector<storage::Migration>& { return Migrations(); };
   m.grants = perm::Grants;
   m.routes = AddRoutes;
+  m.start = [](Services& sv) { sv.Provide(std::make_shared<notify::NotificationService>(sv.db)); };
   return m;
 }
 

@@ -1,5 +1,6 @@
 // The core's permissions and grant table (see core/auth/grants.h): the
-// caller's own session, the audit log, the grant table itself.
+// caller's own session, the audit log, the grant table itself, one's own
+// notifications.
 #ifndef SAMKJOP_CORE_MODULE_PERMISSIONS_H_
 #define SAMKJOP_CORE_MODULE_PERMISSIONS_H_
 
@@ -10,6 +11,8 @@ namespace samkjop::core::perm {
 inline constexpr char kSessionOwn[] = "core.session.own";
 inline constexpr char kAuditRead[] = "core.audit.read";
 inline constexpr char kPermissionsRead[] = "core.permissions.read";
+inline constexpr char kNotificationsRead[] = "core.notifications.read";
+inline constexpr char kNotificationsWrite[] = "core.notifications.write";
 
 inline auth::GrantTable Grants() {
   using auth::Role;
@@ -22,6 +25,11 @@ inline auth::GrantTable Grants() {
            "Read and export the audit log"},
           {kPermissionsRead, false, "Lese tilgangstabellen (roller og tillatelser)",
            "Read the grant table (roles and permissions)"},
+          {kNotificationsRead, false, "Lese egne varsler og varselinnstillinger",
+           "Read one's own notifications and notification settings"},
+          {kNotificationsWrite, true,
+           "Merke egne varsler som lest, bekrefte dem og endre egne varselinnstillinger",
+           "Mark one's own notifications read, confirm them, change one's notification settings"},
       },
       {
           {std::nullopt, kSessionOwn, ScopeKind::kOwnRecords},
@@ -31,6 +39,8 @@ inline auth::GrantTable Grants() {
           {Role::kAdmin, kPermissionsRead, ScopeKind::kRegion},
           {Role::kDirector, kPermissionsRead, ScopeKind::kRegion},
           {Role::kAuditor, kPermissionsRead, ScopeKind::kRegion},
+          {std::nullopt, kNotificationsRead, ScopeKind::kOwnRecords},
+          {std::nullopt, kNotificationsWrite, ScopeKind::kOwnRecords},
       },
   };
 }
