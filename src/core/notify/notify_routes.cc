@@ -9,6 +9,8 @@
 #include "core/http/json_body.h"
 #include "core/http/route_kit.h"
 #include "core/module/permissions.h"
+#include "core/nor/civil_date.h"
+#include "core/notify/mail.h"
 #include "core/notify/notify.h"
 #include "core/storage/database.h"
 
@@ -74,11 +76,11 @@ const http::Shape<Setting>& SettingShape() {
 }
 
 nlohmann::json SettingsBodySchema() {
-  return schema::Obj(
-      {{"settings",
-        schema::Array(schema::Obj({{"kind", schema::Str()}, {"email", schema::Enum(ModeNames())}},
-                                  {"kind", "email"}))}},
-      {"settings"});
+  nlohmann::json list = schema::Array(schema::Obj(
+      {{"kind", schema::Str()}, {"email", schema::Enum(ModeNames())}}, {"kind", "email"}));
+  list["minItems"] = 1;
+  list["maxItems"] = 100;
+  return schema::Obj({{"settings", list}}, {"settings"});
 }
 
 // {"settings": [{"kind", "email"}, …]}: every fault named by its field.
@@ -94,6 +96,8 @@ Result<std::vector<std::pair<std::string, EmailMode>>> ReadSettingsBody(const ht
     errors.push_back({"settings", "Feltet mangler."});
   } else if (!it->is_array()) {
     errors.push_back({"settings", "Må være en liste."});
+  } else if (it->empty()) {
+    errors.push_back({"settings", "Listen er tom: oppgi minst én varseltype."});
   } else if (it->size() > 100) {
     errors.push_back({"settings", "Høyst 100 innstillinger."});
   } else {
@@ -143,6 +147,14 @@ const http::BodySpec& TestNotifyBody() {
                               .MultilineText("body", 4000, Presence::kOptional)
                               .Text("link", 500, Presence::kOptional)
                               .Int("count", Presence::kOptional);
+  return *s;
+}
+
+const http::BodySpec& TestTakeMailsBody() {
+  static const auto* s = &(*new http::BodySpec())
+                              .Date("today", Presence::kOptional)
+                              .Bool("digest_time", Presence::kOptional)
+                              .Text("base_url", 200, Presence::kOptional);
   return *s;
 }
 
@@ -278,6 +290,44 @@ void AddNotificationRoutes(http::Router& router, Services& sv) {
                   }
                   tx.Commit();
                   return Response::Json({{"ids", ids}}, 201);
+                });
+    // Tests only: what the mail job will do (TakeMails, with the person record's address), in
+    // one write transaction; answers the mails instead of writing them to an outbox.
+    router.Post("/api/test/notify/take-mails", Access::Public(),
+                {"Tests only: take the pending notification mails",
+                 "test",
+                 nullptr,
+                 nullptr,
+                 200,
+                 "application/json",
+                 {},
+                 {},
+                 true},
+                [&sv](Context& ctx) -> Result<Response> {
+                  TakeOptions o;
+                  SAMKJOP_RETURN_IF_ERROR(http::ReadBody(
+                      ctx.req, TestTakeMailsBody(), "notify.invalid_filter", [&](auto& f) {
+                        o.today = f.Date("today");
+                        o.digest_time = f.Bool("digest_time").value_or(false);
+                        o.base_url = f.Text("base_url");
+                      }));
+                  if (o.today.empty()) o.today = nor::TodayIso();
+                  o.recipient = [&sv](soci::session& sql, std::int64_t uid) {
+                    auto p = sv.auth.Describe(sql, uid);
+                    return Recipient{p.email, p.name};
+                  };
+                  auto s = sv.db.Acquire();
+                  storage::WriteTx tx(s);
+                  auto mails = TakeMails(s.sql(), o);
+                  tx.Commit();
+                  nlohmann::json out = nlohmann::json::array();
+                  for (const auto& m : mails)
+                    out.push_back({{"to_email", m.to_email},
+                                   {"to_name", m.to_name},
+                                   {"subject", m.subject},
+                                   {"text", m.text},
+                                   {"notification_ids", m.notification_ids}});
+                  return Response::Json({{"mails", out}});
                 });
   }
 }
