@@ -5,6 +5,7 @@
 import { aboutMessages } from '@/features/about/i18n';
 import { auditErrors, auditMessages } from '@/features/audit/i18n';
 import { authErrors, authMessages } from '@/features/auth/i18n';
+import { notificationsErrors, notificationsMessages } from '@/features/notifications/i18n';
 import { orgErrors, orgMessages } from '@/features/org/i18n';
 import { permissionsMessages } from '@/features/permissions/i18n';
 import { usersErrors, usersMessages } from '@/features/users/i18n';
@@ -99,6 +100,7 @@ export const FEATURE_MESSAGES = {
   org: orgMessages,
   permissions: permissionsMessages,
   users: usersMessages,
+  notifications: notificationsMessages,
 } as const;
 
 export const allMessages = mergeMessages(appMessages, ...Object.values(FEATURE_MESSAGES));
@@ -110,6 +112,7 @@ export const FEATURE_ERRORS = {
   auth: authErrors,
   org: orgErrors,
   users: usersErrors,
+  notifications: notificationsErrors,
 } as const;
 
 /** Every English error text the app knows: the common ones and every feature's. */

@@ -20,6 +20,7 @@ import {
 import { AppointPage, RoleHistoryPage, RolesPage } from './routes/roles';
 import { PermissionsPage } from './routes/permissions';
 import { NewUserPage, UsersPage } from './routes/users';
+import { NotificationsPage } from './routes/notifications';
 
 export const routes: RouteObject[] = [
   {
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
           { path: paths.userNew, element: <RequireAccess permission="org.users.write"><NewUserPage /></RequireAccess> },
           { path: paths.audit, element: <RequireAccess permission="core.audit.read"><AuditPage /></RequireAccess> },
           { path: paths.permissions, element: <RequireAccess permission="core.permissions.read"><PermissionsPage /></RequireAccess> },
+          { path: paths.notifications, element: <RequireAccess permission="core.notifications.read"><NotificationsPage /></RequireAccess> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

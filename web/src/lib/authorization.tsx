@@ -18,6 +18,8 @@ export const PERMISSION_NAMES = [
   'core.session.own',
   'core.audit.read',
   'core.permissions.read',
+  'core.notifications.read',
+  'core.notifications.write',
   'org.municipalities.read',
   'org.municipalities.write',
   'org.product_areas.read',

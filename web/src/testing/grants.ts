@@ -12,6 +12,8 @@ const ALL_ROLES = ['admin', 'director', 'staff', 'chief_executive', 'officer', '
 
 export const CONTRACT_GRANTS: readonly Grant[] = [
   ['signed_in', 'core.session.own', 'own_records'],
+  ['signed_in', 'core.notifications.read', 'own_records'],
+  ['signed_in', 'core.notifications.write', 'own_records'],
   ...ALL_ROLES.flatMap((role) => READS.map((p): Grant => [role, p, 'region'])),
   ...['admin', 'director', 'auditor'].flatMap((role): Grant[] => [
     [role, 'core.audit.read', 'region'],
