@@ -74,6 +74,7 @@ bench: build
 	bench/run-spend.sh --lines 10000000
 	scripts/bench-http.sh
 	scripts/bench-login-burst.sh
+	scripts/bench-notify.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)

@@ -82,3 +82,4 @@ cd "$HERE"
 # The scenario first (its own run, so the order holds), so the audit log has entries when axe checks it.
 node --test --test-reporter=spec ./scenario.test.mjs
 node --test --test-reporter=spec ./a11y.test.mjs
+node --test --test-reporter=spec ./notifications.test.mjs

@@ -182,15 +182,23 @@ std::vector<NotificationMail> TakeMails(soci::session& tx, const TakeOptions& o)
   }
   MailPlan plan = PlanMails(pending, users, o.digest_time, o.base_url, o.today);
   const std::string now = nor::NowUtcIso();
+  std::vector<std::int64_t> sent;
   for (const auto& m : plan.mails)
-    for (long long id : m.notification_ids)
-      tx << "UPDATE notify_notifications SET mail_state = 'sent', emailed_at = :t "
-            "WHERE id = :id AND mail_state = 'pending'",
-          soci::use(now), soci::use(id);
-  for (long long id : plan.not_mailed)
-    tx << "UPDATE notify_notifications SET mail_state = 'none' "
-          "WHERE id = :id AND mail_state = 'pending'",
-        soci::use(id);
+    sent.insert(sent.end(), m.notification_ids.begin(), m.notification_ids.end());
+  // In chunks of ids (integers we read ourselves, so safe to splice): one statement per chunk,
+  // not one per row.
+  auto mark = [&tx](const std::vector<std::int64_t>& ids, const std::string& set) {
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t i = 0; i < ids.size(); i += kChunk) {
+      std::string in;
+      for (std::size_t j = i; j < std::min(ids.size(), i + kChunk); ++j)
+        in += (in.empty() ? "" : ",") + std::to_string(ids[j]);
+      tx << "UPDATE notify_notifications SET " + set + " WHERE mail_state = 'pending' AND id IN (" +
+                in + ")";
+    }
+  };
+  mark(sent, "mail_state = 'sent', emailed_at = '" + now + "'");
+  mark(plan.not_mailed, "mail_state = 'none'");
   for (long long uid : plan.digest_users)
     tx << "INSERT INTO notify_digests (user_id, day, sent_at) VALUES (:u, :d, :t)", soci::use(uid),
         soci::use(o.today), soci::use(now);

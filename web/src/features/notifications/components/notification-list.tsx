@@ -95,14 +95,16 @@ export function NotificationList() {
             }}
           />
         </div>
-        <Button
-          variant="secondary"
-          disabled={unread === 0}
-          loading={markAll.isPending}
-          onClick={() => markAll.mutate(undefined, { onSuccess: () => setDone(t('notifications.markedAll')) })}
-        >
-          {t('notifications.markAllRead')}
-        </Button>
+        <div className="button-row">
+          <Button
+            variant="secondary"
+            disabled={unread === 0}
+            loading={markAll.isPending}
+            onClick={() => markAll.mutate(undefined, { onSuccess: () => setDone(t('notifications.markedAll')) })}
+          >
+            {t('notifications.markAllRead')}
+          </Button>
+        </div>
       </div>
       <InlineMessage message={done} />
       <p className="result-count" role="status" aria-live="polite">
