@@ -78,6 +78,7 @@ bench: build
 	scripts/bench-rules.sh
 	bench/run-search.sh
 	bench/run-upload.sh
+	scripts/bench-notify.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)

@@ -26,6 +26,7 @@
 #include "core/http/pipeline.h"
 #include "core/http/server.h"
 #include "core/nor/civil_date.h"
+#include "core/notify/demo_data.h"
 #include "core/storage/database.h"
 
 #ifndef SAMKJOP_VERSION
@@ -456,6 +457,11 @@ int Main(int argc, char** argv) {
         exit_code = Fail(st);
         return;
       }
+    }
+    // Notifications for the demo accounts, after every module (org makes the accounts).
+    if (core::Status st = core::notify::SeedDemo(sv, actor); !st.ok()) {
+      exit_code = Fail(st);
+      return;
     }
     std::cout << "Demodata for RIIK er lastet.\n";
   });

@@ -28,6 +28,10 @@ add_library(samkjop_core STATIC
   files/sniff.cc
   files/file_service.cc
   files/file_routes.cc
+  notify/notify.cc
+  notify/mail.cc
+  notify/notify_routes.cc
+  notify/demo_data.cc
 )
 samkjop_migrations(samkjop_core core core)
 target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})
@@ -53,6 +57,8 @@ add_executable(core_test
   http/static_path_test.cc
   http/server_test.cc
   files/files_test.cc
+  notify/notify_test.cc
+  notify/mail_test.cc
 )
 target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_test)

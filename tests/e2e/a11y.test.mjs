@@ -230,3 +230,16 @@ describe('Regelverk (the legal table and the calculators)', () => {
     await page.context().close();
   });
 });
+
+describe('notifications', () => {
+  test('the list page «Varsler» with the bell and the e-mail settings', async () => {
+    const page = await newPage(browser);
+    await login(page, 'stab');
+    await page.getByRole('link', { name: /^Varsler, \d+ uleste$/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();
+    await page.getByRole('list', { name: 'Dine varsler' }).waitFor();
+    await page.getByRole('combobox', { name: 'E-post for «Endring i regelverket»' }).waitFor();
+    await check(page, '14-notifications');
+    await page.context().close();
+  });
+});

@@ -83,3 +83,4 @@ cd "$HERE"
 node --test --test-reporter=spec ./scenario.test.mjs
 node --test --test-reporter=spec ./a11y.test.mjs
 node --test --test-reporter=spec ./files.test.mjs
+node --test --test-reporter=spec ./notifications.test.mjs

@@ -146,6 +146,11 @@ class AuthService {
   // Tests only: the gate every hash passes.
   HashGate& HashGateForTest() { return gate_; }
 
+  // The user as a request would see them (name and e-mail from the person
+  // record, roles in force today), in the caller's session; for services
+  // that address a user who is not the caller (notification mail).
+  Principal Describe(soci::session& sql, std::int64_t user_id) { return Load(sql, user_id); }
+
  private:
   Principal Load(soci::session& sql, std::int64_t user_id);
   std::int64_t NowMs() const;

@@ -12,6 +12,8 @@
 #include "core/module/permissions.h"
 #include "core/module/xlsx.h"
 #include "core/nor/civil_date.h"
+#include "core/notify/notify.h"
+#include "core/notify/notify_routes.h"
 
 namespace samkjop::core {
 // Generated from core/migrations by cmake/embed_migrations.cmake.
@@ -335,6 +337,8 @@ void AddRoutes(http::Router& router, Services& sv) {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             std::move(bytes).value(), "revisjonslogg.xlsx");
       });
+
+  notify::AddNotificationRoutes(router, sv);
 }
 
 }  // namespace
@@ -348,6 +352,7 @@ Module CoreModule() {
     auto store = std::make_shared<files::LocalFileStore>(
         (std::filesystem::path(sv.data_dir) / "files").string());
     sv.Provide(std::make_shared<files::FileService>(sv.db, std::move(store)));
+    sv.Provide(std::make_shared<notify::NotificationService>(sv.db));
   };
   m.routes = [](http::Router& router, Services& sv) {
     AddRoutes(router, sv);

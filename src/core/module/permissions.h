@@ -1,5 +1,6 @@
 // The core's permissions and grant table (see core/auth/grants.h): the
-// caller's own session, the audit log, the grant table itself.
+// caller's own session, the audit log, the grant table itself, one's own
+// notifications.
 #ifndef SAMKJOP_CORE_MODULE_PERMISSIONS_H_
 #define SAMKJOP_CORE_MODULE_PERMISSIONS_H_
 
@@ -12,6 +13,8 @@ inline constexpr char kAuditRead[] = "core.audit.read";
 inline constexpr char kPermissionsRead[] = "core.permissions.read";
 inline constexpr char kFilesUpload[] = "core.files.upload";
 inline constexpr char kFilesRead[] = "core.files.read";
+inline constexpr char kNotificationsRead[] = "core.notifications.read";
+inline constexpr char kNotificationsWrite[] = "core.notifications.write";
 
 inline auth::GrantTable Grants() {
   using auth::Role;
@@ -29,6 +32,11 @@ inline auth::GrantTable Grants() {
            "Lese filer: egne opplastinger som ikke er knyttet til noe ennå, og filer knyttet til "
            "saker en kan lese",
            "Read files: own uploads not yet attached, and files attached to records one may read"},
+          {kNotificationsRead, false, "Lese egne varsler og varselinnstillinger",
+           "Read one's own notifications and notification settings"},
+          {kNotificationsWrite, true,
+           "Merke egne varsler som lest, bekrefte dem og endre egne varselinnstillinger",
+           "Mark one's own notifications read, confirm them, change one's notification settings"},
       },
       {
           {std::nullopt, kSessionOwn, ScopeKind::kOwnRecords},
@@ -50,6 +58,8 @@ inline auth::GrantTable Grants() {
           // Own uploads; a file attached to a record: whoever may read the record
           // (the owner registry of core/files).
           {std::nullopt, kFilesRead, ScopeKind::kOwnRecords},
+          {std::nullopt, kNotificationsRead, ScopeKind::kOwnRecords},
+          {std::nullopt, kNotificationsWrite, ScopeKind::kOwnRecords},
       },
   };
 }

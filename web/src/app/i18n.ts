@@ -6,6 +6,7 @@ import { aboutMessages } from '@/features/about/i18n';
 import { auditErrors, auditMessages } from '@/features/audit/i18n';
 import { authErrors, authMessages } from '@/features/auth/i18n';
 import { filesErrors, filesMessages } from '@/features/files/i18n';
+import { notificationsErrors, notificationsMessages } from '@/features/notifications/i18n';
 import { orgErrors, orgMessages } from '@/features/org/i18n';
 import { permissionsMessages } from '@/features/permissions/i18n';
 import { rulesErrors, rulesMessages } from '@/features/rules/i18n';
@@ -107,6 +108,7 @@ export const FEATURE_MESSAGES = {
   files: filesMessages,
   users: usersMessages,
   rules: rulesMessages,
+  notifications: notificationsMessages,
 } as const;
 
 export const allMessages = mergeMessages(appMessages, ...Object.values(FEATURE_MESSAGES));
@@ -120,6 +122,7 @@ export const FEATURE_ERRORS = {
   users: usersErrors,
   rules: rulesErrors,
   files: filesErrors,
+  notifications: notificationsErrors,
 } as const;
 
 /** Every English error text the app knows: the common ones and every feature's. */

@@ -2,6 +2,7 @@ import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
 import { useEffect, useRef } from 'react';
 import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { FlashMessage } from '@/components/status-message';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { useHealth } from '@/features/about/api/get-health';
 import { useLogout, useSession } from '@/lib/auth';
 import { activeGrants, can } from '@/lib/authorization';
@@ -150,6 +151,7 @@ export function AppLayout() {
             </span>
           </RouterLink>
           <div className="site-header__tools">
+            <NotificationBell />
             <UserArea />
             <LanguageSwitch />
           </div>

@@ -22,6 +22,7 @@ import { AppointPage, RoleHistoryPage, RolesPage } from './routes/roles';
 import { PermissionsPage } from './routes/permissions';
 import { RulesPage } from './routes/rules';
 import { NewUserPage, UsersPage } from './routes/users';
+import { NotificationsPage } from './routes/notifications';
 
 export const routes: RouteObject[] = [
   {
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
           { path: paths.permissions, element: <RequireAccess permission="core.permissions.read"><PermissionsPage /></RequireAccess> },
           { path: paths.rules, element: <RequireAccess permission="rules.values.read"><RulesPage /></RequireAccess> },
           { path: paths.myFiles, element: <RequireAccess permission="core.files.read"><MyFilesPage /></RequireAccess> },
+          { path: paths.notifications, element: <RequireAccess permission="core.notifications.read"><NotificationsPage /></RequireAccess> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -20,6 +20,8 @@ export const PERMISSION_NAMES = [
   'core.permissions.read',
   'core.files.upload',
   'core.files.read',
+  'core.notifications.read',
+  'core.notifications.write',
   'org.municipalities.read',
   'org.municipalities.write',
   'org.product_areas.read',

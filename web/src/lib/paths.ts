@@ -28,4 +28,5 @@ export const paths = {
   privacy: '/personvern',
   rules: '/regelverk',
   myFiles: '/mine-filer',
+  notifications: '/varsler',
 } as const;

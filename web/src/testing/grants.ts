@@ -14,6 +14,8 @@ export const CONTRACT_GRANTS: readonly Grant[] = [
   ['signed_in', 'core.session.own', 'own_records'],
   ['signed_in', 'core.files.read', 'own_records'],
   ...ALL_ROLES.filter((role) => role !== 'auditor').map((role): Grant => [role, 'core.files.upload', 'own_records']),
+  ['signed_in', 'core.notifications.read', 'own_records'],
+  ['signed_in', 'core.notifications.write', 'own_records'],
   ...ALL_ROLES.flatMap((role) => READS.map((p): Grant => [role, p, 'region'])),
   ...['admin', 'director', 'auditor'].flatMap((role): Grant[] => [
     [role, 'core.audit.read', 'region'],
