@@ -12,8 +12,8 @@ namespace samkjop::app {
 std::vector<core::Module> AllModules() {
   return {
       core::CoreModule(),
-      rules::RulesModule(),
       org::OrgModule(),
+      rules::RulesModule(),
       spend::SpendModule(),
   };
 }

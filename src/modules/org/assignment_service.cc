@@ -233,4 +233,10 @@ core::auth::PersonInfo AssignmentService::LoadPerson(soci::session& sql, std::in
   return info;
 }
 
+std::vector<std::int64_t> AssignmentService::ActiveUsersWithRole(soci::session& sql,
+                                                                 core::auth::Role role,
+                                                                 const std::string& date) {
+  return store::ActiveUsersWithRole(sql, std::string(core::auth::RoleName(role)), date);
+}
+
 }  // namespace samkjop::org

@@ -56,6 +56,12 @@ class AssignmentService {
   static core::auth::PersonInfo LoadPerson(soci::session& sql, std::int64_t person_id,
                                            const std::string& date);
 
+  // The active user accounts (auth_users ids) of the people who hold `role` on `date`, in id
+  // order: whom a module notifies ("every procurement officer"). Runs in the caller's session,
+  // so a notification is written in the transaction of the change that causes it.
+  static std::vector<std::int64_t> ActiveUsersWithRole(soci::session& sql, core::auth::Role role,
+                                                       const std::string& date);
+
  private:
   core::storage::Database& db_;
 };

@@ -98,6 +98,21 @@ constexpr char kOrder[] = " ORDER BY a.valid_from DESC, a.id DESC";
 
 }  // namespace
 
+std::vector<std::int64_t> ActiveUsersWithRole(soci::session& sql, const std::string& role,
+                                              const std::string& date) {
+  std::vector<std::int64_t> out;
+  std::int64_t uid = 0;
+  soci::statement st =
+      (sql.prepare << "SELECT DISTINCT u.id FROM org_role_assignments a "
+                      "JOIN auth_users u ON u.person_id = a.person_id AND u.active = 1 "
+                      "WHERE a.role = :r AND a.valid_from <= :d1 "
+                      "AND (a.valid_to IS NULL OR a.valid_to >= :d2) ORDER BY u.id",
+       soci::use(role, "r"), soci::use(date, "d1"), soci::use(date, "d2"), soci::into(uid));
+  st.execute(false);
+  while (st.fetch()) out.push_back(uid);
+  return out;
+}
+
 std::set<std::int64_t> CentralStaffAmong(soci::session& sql,
                                          const std::vector<std::int64_t>& person_ids,
                                          const std::string& date) {

@@ -38,6 +38,9 @@ PageOf<Assignment> ListAssignments(soci::session& sql, const Scope& scope,
 // (R-1, councils, a person's roles), never for answering a caller's list.
 std::vector<Assignment> FindAssignments(soci::session& sql, const AssignmentFilter& f);
 // Of `person_ids`, those who hold a central role (admin, director, staff, auditor) on `date`.
+// Active accounts of the people holding `role` on `date`, in id order.
+std::vector<std::int64_t> ActiveUsersWithRole(soci::session& sql, const std::string& role,
+                                              const std::string& date);
 std::set<std::int64_t> CentralStaffAmong(soci::session& sql,
                                          const std::vector<std::int64_t>& person_ids,
                                          const std::string& date);

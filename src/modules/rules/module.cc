@@ -3,8 +3,10 @@
 #include <iostream>
 #include <memory>
 
+#include "modules/org/assignment_service.h"
 #include "modules/rules/legal_table_service.h"
 #include "modules/rules/permissions.h"
+#include "modules/rules/rule_change_notice.h"
 #include "modules/rules/rules_cli.h"
 #include "modules/rules/rules_routes.h"
 
@@ -16,9 +18,17 @@ const std::vector<core::storage::Migration>& Migrations();
 core::Module RulesModule() {
   core::Module m;
   m.name = "rules";
+  // org: whom a rule change notifies (DL-6: the procurement officers in office).
+  m.depends_on = {"org"};
   m.migrations = []() -> const std::vector<core::storage::Migration>& { return Migrations(); };
   m.grants = perm::Grants;
-  m.start = [](core::Services& sv) { sv.Provide(std::make_shared<LegalTableService>(sv.db)); };
+  m.start = [](core::Services& sv) {
+    sv.Provide(std::make_shared<LegalTableService>(
+        sv.db, NotifyOnChange([](soci::session& tx) {
+          return org::AssignmentService::ActiveUsersWithRole(tx, core::auth::Role::kOfficer,
+                                                             core::nor::TodayIso());
+        })));
+  };
   m.routes = AddRulesRoutes;
   m.cli = [](CLI::App& app, const core::CliEnv& env) {
     core::CliEnv copy = env;

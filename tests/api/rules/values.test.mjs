@@ -170,3 +170,35 @@ test('concurrent writers: one row is superseded once, one key gets one value per
   assert.equal(inForce.length, 1);
   assert.equal(inForce[0].supersedes, target);
 });
+
+test('DL-6: a change notifies the procurement officers in office, who confirm having read it; others get nothing', async () => {
+  const officer = await as(server, 'innkjop.kongsvinger');
+  const employee = await as(server, 'ansatt');
+  const before = (await officer.get('/api/notifications?page_size=500')).data;
+  const employeeBefore = (await employee.get('/api/notifications?page_size=500')).data.total;
+  const a = await as(server, 'admin');
+  const added = await a.post('/api/rules/values', {
+    key: 'days.standstill', days: 12, in_force: '2031-03-01', source: 'Tenkt endring av FOA § 10-3', confirmed: false,
+  });
+  assert.equal(added.status, 201, JSON.stringify(added.data));
+  const after = (await officer.get('/api/notifications?page_size=500')).data;
+  assert.equal(after.total, before.total + 1);
+  assert.equal(after.unread, before.unread + 1);
+  const notice = after.items[0];
+  assert.equal(notice.kind, 'rules.change');
+  assert.equal(notice.link, '/regelverk');
+  assert.equal(notice.requires_confirmation, true);
+  assert.match(notice.body, /12 dager fra og med 01\.03\.2031/);
+  assert.equal((await employee.get('/api/notifications?page_size=500')).data.total, employeeBefore, 'an employee is not notified');
+  const confirmed = await officer.post(`/api/notifications/${notice.id}/confirm`);
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.data));
+  assert.ok(confirmed.data.confirmed_at);
+  // A correction notifies again, naming the reason.
+  const fixed = await a.post('/api/rules/values', {
+    key: 'days.standstill', days: 10, in_force: '2031-03-01', source: 'FOA § 10-3', confirmed: true, supersedes: added.data.id, reason: 'Endringen ble ikke vedtatt',
+  });
+  assert.equal(fixed.status, 201, JSON.stringify(fixed.data));
+  const latest = (await officer.get('/api/notifications?page_size=1')).data.items[0];
+  assert.match(latest.title_nb, /^Rettet verdi i regelverket/);
+  assert.match(latest.body, /Begrunnelse: Endringen ble ikke vedtatt/);
+});
