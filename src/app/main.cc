@@ -274,6 +274,7 @@ int Main(int argc, char** argv) {
   int account_limit = 5, address_limit = 100, first_lock_seconds = 1, hash_concurrency = 0;
   std::vector<std::string> trusted_proxy_list;
   bool test_gauges = false;
+  std::string enhetsregisteret_url, integration_ca_file;
   auto* serve = app.add_subcommand("serve", "Run the web server (migrates the database first)");
   AddDataOptions(serve, &serve_data);
   serve->add_option("--listen", listen, "Address to listen on, HOST:PORT")->capture_default_str();
@@ -320,6 +321,13 @@ int Main(int argc, char** argv) {
                    "Password hashes at once (default: one per two cores, fewer than --threads)")
       ->check(CLI::Range(1, 64));
   AddTodayOption(serve, &serve_today);
+  serve
+      ->add_option("--enhetsregisteret-url", enhetsregisteret_url,
+                   "Base address of Enhetsregisteret's API, e.g. "
+                   "https://data.brreg.no/enhetsregisteret/api (off when unset)")
+      ->envname("SAMKJOP_ENHETSREGISTERET_URL");
+  serve->add_option("--integration-ca-file", integration_ca_file,
+                    "Extra CA certificates (PEM) the integrations' TLS trusts (tests)");
   serve->add_flag("--test-gauges", test_gauges,
                   "Tests only: expose GET /api/test/gauges (bytes buffered, hashes running)");
   serve->callback([&] {
@@ -361,6 +369,13 @@ int Main(int argc, char** argv) {
         ac.hash_concurrency, ac.hash_queue, dictionary);
     core::Services& sv = *(*rt)->services;
     sv.test_gauges = test_gauges;
+    {
+      core::net::HttpClientOptions er;
+      er.base_url = enhetsregisteret_url;
+      er.ca_file = integration_ca_file;
+      er.user_agent = "samkjop/" + sv.version;
+      sv.integrations["enhetsregisteret"] = er;
+    }
     core::http::Router router;
     if (core::Status st = BuildRouter(a, sv, &router); !st.ok()) {
       exit_code = Fail(st);

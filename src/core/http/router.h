@@ -60,6 +60,8 @@ struct RouteDoc {
   std::vector<int> errors;
   // Left out of the OpenAPI document (test-only routes).
   bool hidden = false;
+  // Further success content types (binary downloads, e.g. ?format=csv|xlsx).
+  std::vector<std::string> download_types;
 };
 
 // Per-request context handed to handlers.

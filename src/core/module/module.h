@@ -18,6 +18,7 @@
 #include "core/auth/grants.h"
 #include "core/error/status.h"
 #include "core/http/router.h"
+#include "core/net/http_client.h"
 #include "core/storage/database.h"
 
 namespace CLI {
@@ -42,6 +43,9 @@ class Services {
   // `serve --test-gauges`: expose GET /api/test/gauges (tests only; not in
   // the OpenAPI document).
   bool test_gauges = false;
+  // HTTP clients of the integrations, by name ("enhetsregisteret"), from
+  // `serve --enhetsregisteret-url …`; an integration without a base_url is off.
+  std::map<std::string, net::HttpClientOptions> integrations;
 
   // Offers `service` to modules that come later in the module list.
   template <typename T>
