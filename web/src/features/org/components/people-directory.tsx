@@ -2,6 +2,7 @@ import { Link, Paragraph, Table, Textfield } from '@digdir/designsystemet-react'
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AppLink } from '@/components/app-link';
+import { ExportLinks } from '@/components/export-links';
 import { SelectField } from '@/components/fields';
 import { LoadError, Loading } from '@/components/query-state';
 import { TableScroll } from '@/components/table-scroll';
@@ -75,9 +76,12 @@ export function PeopleDirectory() {
           ))}
         </SelectField>
       </form>
-      <p className="result-count" role="status" aria-live="polite">
-        {people.data ? t('people.count', { count: people.data.total }) : ''}
-      </p>
+      <div className="filter-bar">
+        <p className="result-count" role="status" aria-live="polite">
+          {people.data ? t('people.count', { count: people.data.total }) : ''}
+        </p>
+        <ExportLinks path="/api/people" query={{ q: debouncedQ.trim(), municipality }} />
+      </div>
       {people.isPending ? (
         <Loading />
       ) : people.error ? (
