@@ -13,9 +13,11 @@ let fake, fakeBase, server, off;
 function startFake() {
   return new Promise((resolve, reject) => {
     const proc = spawn('python3', [join(root, 'tests', 'support', 'fake_http.py')], { stdio: ['ignore', 'pipe', 'inherit'] });
-    proc.stdout.once('data', (d) => {
-      const m = /PORT (\d+)/.exec(String(d));
-      if (m) resolve({ proc, port: Number(m[1]) }); else reject(new Error(`fake: ${d}`));
+    let out = '';
+    proc.stdout.on('data', (d) => {
+      out += d;  // the line may come in pieces
+      const m = /PORT (\d+)\n/.exec(out);
+      if (m) resolve({ proc, port: Number(m[1]) });
     });
     proc.once('exit', (code) => reject(new Error(`fake exited ${code}`)));
   });
@@ -28,9 +30,9 @@ before(async () => {
   off = await startServer();
 });
 after(async () => {
+  fake?.proc.kill('SIGTERM');
   assert.equal(await server.stop(), 0);
   assert.equal(await off.stop(), 0);
-  fake.proc.kill('SIGTERM');
 });
 
 describe('Enhetsregisteret lookup', () => {
