@@ -23,6 +23,8 @@ PACKAGES=(
   faketime
   # measurements
   wrk time
+  # zip archives (xlsx imports, invoice batches); the HTTP client of the integrations
+  libzip-dev libcurl4-openssl-dev
 )
 
 missing=()

@@ -276,6 +276,7 @@ int Main(int argc, char** argv) {
   int account_limit = 5, address_limit = 100, first_lock_seconds = 1, hash_concurrency = 0;
   std::vector<std::string> trusted_proxy_list;
   bool test_gauges = false;
+  std::string enhetsregisteret_url, integration_ca_file;
   auto* serve = app.add_subcommand("serve", "Run the web server (migrates the database first)");
   AddDataOptions(serve, &serve_data);
   serve->add_option("--listen", listen, "Address to listen on, HOST:PORT")->capture_default_str();
@@ -327,6 +328,13 @@ int Main(int argc, char** argv) {
                    "Password hashes at once (default: one per two cores, fewer than --threads)")
       ->check(CLI::Range(1, 64));
   AddTodayOption(serve, &serve_today);
+  serve
+      ->add_option("--enhetsregisteret-url", enhetsregisteret_url,
+                   "Base address of Enhetsregisteret's API, e.g. "
+                   "https://data.brreg.no/enhetsregisteret/api (off when unset)")
+      ->envname("SAMKJOP_ENHETSREGISTERET_URL");
+  serve->add_option("--integration-ca-file", integration_ca_file,
+                    "Extra CA certificates (PEM) the integrations' TLS trusts (tests)");
   serve->add_flag("--test-gauges", test_gauges,
                   "Tests only: expose GET /api/test/gauges (bytes buffered, hashes running)");
   serve->callback([&] {
@@ -369,6 +377,13 @@ int Main(int argc, char** argv) {
     core::Services& sv = *(*rt)->services;
     sv.test_gauges = test_gauges;
     sv.max_upload_bytes = max_upload_mib << 20;
+    {
+      core::net::HttpClientOptions er;
+      er.base_url = enhetsregisteret_url;
+      er.ca_file = integration_ca_file;
+      er.user_agent = "samkjop/" + sv.version;
+      sv.integrations["enhetsregisteret"] = er;
+    }
     core::http::Router router;
     if (core::Status st = BuildRouter(a, sv, &router); !st.ok()) {
       exit_code = Fail(st);

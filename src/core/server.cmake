@@ -32,6 +32,11 @@ add_library(samkjop_core STATIC
   notify/mail.cc
   notify/notify_routes.cc
   notify/demo_data.cc
+  export/table_export.cc
+  archive/zip_reader.cc
+  import/csv_reader.cc
+  import/xlsx_reader.cc
+  net/http_client.cc
 )
 samkjop_migrations(samkjop_core core core)
 target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})
@@ -42,6 +47,10 @@ target_link_libraries(samkjop_core
   PUBLIC samkjop_base nlohmann_json::nlohmann_json spdlog::spdlog ${SOCI_CORE_LIB} PkgConfig::SODIUM
          PkgConfig::PWQUALITY PkgConfig::XLSXWRITER Threads::Threads ${CMAKE_DL_LIBS}
   PRIVATE Boost::headers)
+# libzip: the zip reader (xlsx imports, invoice batches); libcurl: the HTTP client.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(LIBCURL REQUIRED IMPORTED_TARGET libcurl)
+target_link_libraries(samkjop_core PRIVATE PkgConfig::LIBZIP PkgConfig::LIBCURL pugixml::pugixml)
 
 add_executable(core_test
   auth/auth_service_test.cc
@@ -67,3 +76,15 @@ gtest_discover_tests(core_test)
 add_executable(core_search_test search/search_test.cc)
 target_link_libraries(core_search_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_search_test)
+# Exports, imports, zip archives and the HTTP client (issue 9 items 4, 6, 7).
+add_executable(core_io_test
+  export/table_export_test.cc
+  archive/zip_reader_test.cc
+  import/csv_reader_test.cc
+  import/xlsx_reader_test.cc
+  net/http_client_test.cc
+)
+target_compile_definitions(core_io_test PRIVATE
+  SAMKJOP_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+target_link_libraries(core_io_test PRIVATE samkjop_core PkgConfig::LIBZIP GTest::gtest_main)
+gtest_discover_tests(core_io_test)

@@ -106,9 +106,12 @@ test('director appoints a product manager, finds it in the audit log, and logs o
   await page.waitForTimeout(400); // let the disclosure finish opening
   await screenshot(page, '22-scenario-audit');
 
-  // The export link carries the same filter.
-  const href = await page.getByRole('link', { name: 'Eksporter til Excel' }).getAttribute('href');
-  assert.match(href ?? '', /^\/api\/audit\/export\.xlsx\?user=direktor/);
+  // The export links carry the same filter.
+  const exports = page.getByRole('group', { name: 'Eksporter:' });
+  const href = await exports.getByRole('link', { name: 'Excel (.xlsx)' }).getAttribute('href');
+  assert.match(href ?? '', /^\/api\/audit\?user=direktor.*&format=xlsx$/);
+  const csv = await exports.getByRole('link', { name: 'CSV (.csv)' }).getAttribute('href');
+  assert.match(csv ?? '', /^\/api\/audit\?user=direktor.*&format=csv$/);
 
   // Sign out.
   await logout(page);

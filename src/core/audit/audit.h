@@ -37,7 +37,7 @@ struct Entry {
 void Record(soci::session& sql, const Actor& actor, const Entry& entry);
 
 // The most rows one read returns (the Excel export's cap).
-inline constexpr int kMaxExportRows = 10000;
+inline constexpr int kMaxExportRows = 100000;  // = http::kMaxExportRows
 
 struct Filter {
   std::string entity;  // exact, or prefix ending in '.' ("org.")

@@ -65,11 +65,68 @@ Response Response::NoContent() {
   return r;
 }
 
+namespace {
+// An ASCII stand-in for a file name: æ ø å (and Æ Ø Å) spelt out, other
+// non-ASCII, controls, quotes, backslashes and slashes as '_'.
+std::string AsciiFilename(std::string_view name) {
+  static const std::pair<std::string_view, std::string_view> kNorwegian[] = {
+      {"\xC3\xA6", "ae"}, {"\xC3\xB8", "o"}, {"\xC3\xA5", "a"},
+      {"\xC3\x86", "AE"}, {"\xC3\x98", "O"}, {"\xC3\x85", "A"}};
+  std::string out;
+  for (size_t i = 0; i < name.size();) {
+    bool done = false;
+    for (const auto& [utf8, ascii] : kNorwegian) {
+      if (name.substr(i, utf8.size()) == utf8) {
+        out += ascii;
+        i += utf8.size();
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    auto c = static_cast<unsigned char>(name[i]);
+    if (c >= 0x80) {  // skip the whole UTF-8 sequence
+      ++i;
+      while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) ++i;
+      out += '_';
+      continue;
+    }
+    out +=
+        (c < 0x20 || c == 0x7F || c == '"' || c == '\\' || c == '/') ? '_' : static_cast<char>(c);
+    ++i;
+  }
+  return out.empty() ? "download" : out;
+}
+
+// RFC 8187 ext-value: UTF-8 bytes, everything but attr-char percent-encoded.
+std::string Rfc8187(std::string_view name) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out = "UTF-8''";
+  for (unsigned char c : name) {
+    bool attr =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+        std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    if (attr) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string ContentDisposition(std::string_view filename) {
+  return "attachment; filename=\"" + AsciiFilename(filename) + "\"; filename*=" + Rfc8187(filename);
+}
+
 Response Response::Download(std::string content_type, std::string body, std::string filename) {
   Response r;
   r.content_type = std::move(content_type);
   r.body = std::move(body);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.headers.emplace_back("Content-Disposition", ContentDisposition(filename));
   return r;
 }
 

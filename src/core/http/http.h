@@ -72,13 +72,18 @@ struct Response {
   static Response NoContent();
   // RFC 9457 problem+json for a non-OK status. `instance` is the request path.
   static Response Problem(const Status& status, const std::string& instance = {});
-  // A file download (Content-Disposition: attachment).
+  // A file download: Content-Disposition: attachment with an ASCII
+  // `filename` fallback and the exact UTF-8 name as filename*=UTF-8''…
+  // (RFC 6266/8187). (The pipeline adds X-Content-Type-Options: nosniff.)
   static Response Download(std::string content_type, std::string body, std::string filename);
   Response& AddHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
     return *this;
   }
 };
+
+// The Content-Disposition value Response::Download sets for `filename`.
+std::string ContentDisposition(std::string_view filename);
 
 // HTTP status for an error code (problem.cc). Keep in sync with ErrorCode.
 int HttpStatusFor(ErrorCode code);

@@ -162,4 +162,35 @@ nlohmann::json ItemsJson(nlohmann::json items) {
   return {{"items", std::move(items)}, {"total", n}};
 }
 
+ListFormat ReadListFormat(QueryReader& q) {
+  std::string f = q.OneOf("format", {"json", "csv", "xlsx"});
+  if (f == "csv") return ListFormat::kCsv;
+  if (f == "xlsx") return ListFormat::kXlsx;
+  return ListFormat::kJson;
+}
+
+void OfferExport(RouteDoc& doc) {
+  doc.query.push_back({"format",
+                       "json (standard: én side), csv eller xlsx (alle rader som passer filtrene, "
+                       "som nedlasting; page og page_size gjelder ikke)"});
+  doc.download_types = {"text/csv", exporting::kXlsxType};
+}
+
+Status CheckExportSize(std::int64_t total) {
+  if (total <= kMaxExportRows) return Status::Ok();
+  return Status::InvalidField("export.too_many_rows", "format",
+                              "Utvalget har " + std::to_string(total) +
+                                  " rader; en eksport kan ha "
+                                  "høyst " +
+                                  std::to_string(kMaxExportRows) + ". Snevre inn filtrene.");
+}
+
+Result<Response> Export(const exporting::Table& table, ListFormat format, const std::string& stem) {
+  if (format == ListFormat::kCsv)
+    return Response::Download(exporting::kCsvType, exporting::ToCsv(table), stem + ".csv");
+  auto bytes = exporting::ToXlsx(table);
+  if (!bytes.ok()) return bytes.status();
+  return Response::Download(exporting::kXlsxType, std::move(bytes).value(), stem + ".xlsx");
+}
+
 }  // namespace samkjop::core::http

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error/status.h"
+#include "core/export/table_export.h"
 #include "core/http/http.h"
 #include "core/http/router.h"
 #include "core/http/shape.h"
@@ -83,6 +84,24 @@ inline Result<Response> ReplyNoContent(const Status& st) {
   if (!st.ok()) return st;
   return Response::NoContent();
 }
+
+// Export of a list route: `?format=json` (the default: the JSON page),
+// `csv` or `xlsx` (every row matching the filters, as a download).
+//
+//   auto fmt = http::ReadListFormat(q);                 // with the other parameters
+//   if (fmt != http::ListFormat::kJson)                 // after Finish()
+//     return http::Export(PeopleTable(all_rows), fmt, "personer");
+enum class ListFormat { kJson, kCsv, kXlsx };
+// Reads `format`; an unknown value is a field error on `q`.
+ListFormat ReadListFormat(QueryReader& q);
+// Adds the `format` parameter and the CSV and xlsx content types to `doc`.
+void OfferExport(RouteDoc& doc);
+// At most this many rows in one export; more answers 400 export.too_many_rows.
+inline constexpr std::int64_t kMaxExportRows = 100000;
+// 400 export.too_many_rows when `total` exceeds kMaxExportRows.
+Status CheckExportSize(std::int64_t total);
+// `table` as a CSV or xlsx download named `stem`.csv / `stem`.xlsx.
+Result<Response> Export(const exporting::Table& table, ListFormat format, const std::string& stem);
 
 }  // namespace samkjop::core::http
 

@@ -139,6 +139,8 @@ nlohmann::json Router::OpenApi(const std::string& version) const {
     else if (r.doc.response_content_type != "application/json")
       ok["content"] = {
           {r.doc.response_content_type, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+    for (const auto& type : r.doc.download_types)
+      ok["content"][type] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
     nlohmann::json responses;
     responses[std::to_string(r.doc.success_status)] = ok;
     auto problem =

@@ -63,6 +63,8 @@ struct RouteDoc {
   // The request body's media type in the document; another than JSON (a raw
   // upload: "application/octet-stream") is documented as binary.
   std::string request_content_type = "application/json";
+  // Further success content types (binary downloads, e.g. ?format=csv|xlsx).
+  std::vector<std::string> download_types;
 };
 
 // Per-request context handed to handlers.

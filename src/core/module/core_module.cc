@@ -5,12 +5,12 @@
 
 #include "core/files/file_routes.h"
 #include "core/files/file_service.h"
+#include "core/export/table_export.h"
 #include "core/http/json_body.h"
 #include "core/http/route_kit.h"
 #include "core/metrics/gauge.h"
 #include "core/module/module.h"
 #include "core/module/permissions.h"
-#include "core/module/xlsx.h"
 #include "core/nor/civil_date.h"
 #include "core/notify/notify.h"
 #include "core/notify/notify_routes.h"
@@ -40,6 +40,27 @@ audit::Filter ReadAuditFilter(const http::Request& req, http::QueryReader& q) {
   f.from = q.Date("from");
   f.to = q.Date("to");
   return f;
+}
+
+// The audit log as an export table.
+exporting::Table AuditTable(const std::vector<audit::Row>& rows) {
+  using exporting::ColumnType;
+  exporting::Table t{"Revisjonslogg",
+                     {{"Tidspunkt (UTC)", ColumnType::kText, 22},
+                      {"Bruker", ColumnType::kText, 18},
+                      {"Handling", ColumnType::kText, 16},
+                      {"Entitet", ColumnType::kText, 22},
+                      {"Id", ColumnType::kText, 14},
+                      {"Før", ColumnType::kText, 50},
+                      {"Etter", ColumnType::kText, 50},
+                      {"Forespørsel", ColumnType::kText, 18}},
+                     {}};
+  t.rows.reserve(rows.size());
+  for (const auto& r : rows)
+    t.rows.push_back({r.at, r.username, r.action, r.entity, r.entity_id,
+                      r.before.is_null() ? std::string() : r.before.dump(),
+                      r.after.is_null() ? std::string() : r.after.dump(), r.request_id});
+  return t;
 }
 
 // The session body: user, roles, CSRF token, today, and the caller's
@@ -287,56 +308,37 @@ void AddRoutes(http::Router& router, Services& sv) {
       {"user", "Brukernavn"},
       {"from", "Fra og med dato (ÅÅÅÅ-MM-DD)"},
       {"to", "Til og med dato (ÅÅÅÅ-MM-DD)"}};
-  RouteDoc export_doc{"Revisjonsloggen som Excel-fil (samme filtre, opptil 10 000 rader)", "audit",
-                      nullptr, nullptr};
-  export_doc.response_content_type =
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  export_doc.query = audit_params;
   for (const auto& p : http::PageParams()) audit_params.push_back(p);
-  RouteDoc list_doc{"Revisjonsloggen, nyeste først, med filtre", "audit", nullptr,
-                    http::PageOf("AuditEntry")};
+  RouteDoc list_doc{
+      "Revisjonsloggen, nyeste først, med filtre; ?format=csv|xlsx gir hele utvalget "
+      "som fil",
+      "audit", nullptr, http::PageOf("AuditEntry")};
   list_doc.query = audit_params;
+  http::OfferExport(list_doc);
   router.Get("/api/audit", Access::Permission(perm::kAuditRead), list_doc,
              [&sv](Context& ctx) -> Result<Response> {
                http::QueryReader q(ctx.req);
                audit::Filter f = ReadAuditFilter(ctx.req, q);
                http::Page page = q.ReadPage();
+               http::ListFormat format = http::ReadListFormat(q);
                SAMKJOP_RETURN_IF_ERROR(q.Finish("audit.invalid_filter"));
                f.limit = page.page_size;
                f.offset = page.offset();
+               if (format != http::ListFormat::kJson) {
+                 f.limit = audit::kMaxExportRows;
+                 f.offset = 0;
+               }
                auto s = sv.db.Acquire();
                std::int64_t total = 0;
                auto rows = audit::Find(s.sql(), f, &total);
+               if (format != http::ListFormat::kJson) {
+                 SAMKJOP_RETURN_IF_ERROR(http::CheckExportSize(total));
+                 return http::Export(AuditTable(rows), format, "revisjonslogg");
+               }
                nlohmann::json items = nlohmann::json::array();
                for (const auto& r : rows) items.push_back(audit::RowToJson(r));
                return Response::Json(http::PageJson(std::move(items), total, page));
              });
-
-  router.Get(
-      "/api/audit/export.xlsx", Access::Permission(perm::kAuditRead), export_doc,
-      [&sv](Context& ctx) -> Result<Response> {
-        http::QueryReader q(ctx.req);
-        audit::Filter f = ReadAuditFilter(ctx.req, q);
-        SAMKJOP_RETURN_IF_ERROR(q.Finish("audit.invalid_filter"));
-        f.limit = audit::kMaxExportRows;
-        auto s = sv.db.Acquire();
-        std::int64_t total = 0;
-        auto rows = audit::Find(s.sql(), f, &total);
-        xlsx::Sheet sheet{"Revisjonslogg",
-                          {"Tidspunkt (UTC)", "Bruker", "Handling", "Entitet", "Id", "Før", "Etter",
-                           "Forespørsel"},
-                          {},
-                          {22, 18, 16, 22, 14, 50, 50, 18}};
-        for (const auto& r : rows)
-          sheet.rows.push_back({r.at, r.username, r.action, r.entity, r.entity_id,
-                                r.before.is_null() ? std::string() : r.before.dump(),
-                                r.after.is_null() ? std::string() : r.after.dump(), r.request_id});
-        auto bytes = xlsx::WriteBytes({sheet});
-        if (!bytes.ok()) return bytes.status();
-        return Response::Download(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            std::move(bytes).value(), "revisjonslogg.xlsx");
-      });
 
   notify::AddNotificationRoutes(router, sv);
 }

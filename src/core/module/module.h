@@ -18,6 +18,7 @@
 #include "core/auth/grants.h"
 #include "core/error/status.h"
 #include "core/http/router.h"
+#include "core/net/http_client.h"
 #include "core/storage/database.h"
 
 namespace CLI {
@@ -46,6 +47,9 @@ class Services {
   std::string data_dir = "./var";
   // `serve --max-upload-mib`: the largest upload (POST /api/files), in bytes.
   std::size_t max_upload_bytes = std::size_t{100} << 20;
+  // HTTP clients of the integrations, by name ("enhetsregisteret"), from
+  // `serve --enhetsregisteret-url …`; an integration without a base_url is off.
+  std::map<std::string, net::HttpClientOptions> integrations;
 
   // Offers `service` to modules that come later in the module list.
   template <typename T>

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <xlsxwriter.h>
@@ -11,10 +12,21 @@
 namespace samkjop::core::xlsx {
 
 Status WriteFile(const std::string& path, const std::vector<Sheet>& sheets) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_workbook_options options = {};
+  options.constant_memory = LXW_TRUE;  // rows are written in order; keeps memory flat
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) return Status::Internal("xlsx: cannot create " + path);
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
+  std::map<std::string, lxw_format*> formats;  // by number format
+  auto format_for = [&](const std::string& num_format) {
+    lxw_format*& f = formats[num_format];
+    if (!f) {
+      f = workbook_add_format(wb);
+      format_set_num_format(f, num_format.c_str());
+    }
+    return f;
+  };
   for (const auto& sheet : sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
     if (!ws) {
@@ -32,9 +44,11 @@ Status WriteFile(const std::string& path, const std::vector<Sheet>& sheets) {
         auto r = static_cast<lxw_row_t>(row + 1);
         auto c = static_cast<lxw_col_t>(col);
         if (const auto* s = std::get_if<std::string>(&cells[col])) {
-          worksheet_write_string(ws, r, c, s->c_str(), nullptr);
-        } else {
-          worksheet_write_number(ws, r, c, std::get<double>(cells[col]), nullptr);
+          if (!s->empty()) worksheet_write_string(ws, r, c, s->c_str(), nullptr);
+        } else if (const auto* d = std::get_if<double>(&cells[col])) {
+          worksheet_write_number(ws, r, c, *d, nullptr);
+        } else if (const auto* f = std::get_if<Formatted>(&cells[col])) {
+          worksheet_write_number(ws, r, c, f->value, format_for(f->num_format));
         }
       }
     }

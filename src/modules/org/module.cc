@@ -43,6 +43,7 @@ core::Module OrgModule() {
     AddPeopleRoutes(router, sv);
     AddAssignmentRoutes(router, sv);
     AddUserRoutes(router, sv);
+    AddRegistryRoutes(router, sv);
   };
   m.cli = AddCli;
   m.has_data = [](core::Services& sv) {

@@ -14,6 +14,7 @@ void AddProductAreaRoutes(core::http::Router& router, core::Services& sv);
 void AddPeopleRoutes(core::http::Router& router, core::Services& sv);
 void AddAssignmentRoutes(core::http::Router& router, core::Services& sv);
 void AddUserRoutes(core::http::Router& router, core::Services& sv);
+void AddRegistryRoutes(core::http::Router& router, core::Services& sv);
 
 }  // namespace samkjop::org
 

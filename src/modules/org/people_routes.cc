@@ -22,6 +22,22 @@ const core::http::BodySpec& PersonBody() {
   return *s;
 }
 
+// The contact directory as an export table.
+core::exporting::Table PeopleTable(const std::vector<Person>& people) {
+  using core::exporting::ColumnType;
+  core::exporting::Table t{"Personer",
+                           {{"Navn", ColumnType::kText, 28},
+                            {"Tittel", ColumnType::kText, 28},
+                            {"E-post", ColumnType::kText, 30},
+                            {"Telefon", ColumnType::kText, 16},
+                            {"Kommune (orgnr)", ColumnType::kOrgnr, 16}},
+                           {}};
+  t.rows.reserve(people.size());
+  for (const auto& p : people)
+    t.rows.push_back({p.name, p.title, p.email, p.phone, p.municipality});
+  return t;
+}
+
 }  // namespace
 
 void AddPeopleRoutes(core::http::Router& router, core::Services& sv) {
@@ -38,13 +54,20 @@ void AddPeopleRoutes(core::http::Router& router, core::Services& sv) {
   list_doc.query = {{"q", "Søk i navn, e-post og tittel («mobler» finner «møbler»)"},
                     {"municipality", "Organisasjonsnummer"}};
   for (const auto& p : core::http::PageParams()) list_doc.query.push_back(p);
+  core::http::OfferExport(list_doc);
   router.Get(
       "/api/people", Access::Permission(perm::kPeopleRead), list_doc,
       [&svc, &shape](Context& ctx) -> core::Result<Response> {
         core::http::QueryReader q(ctx.req);
         store::PeopleFilter f{q.Text("q", 100), q.Orgnr("municipality")};
         auto page = q.ReadPage();
+        auto format = core::http::ReadListFormat(q);
         SAMKJOP_RETURN_IF_ERROR(q.Finish("org.invalid_filter"));
+        if (format != core::http::ListFormat::kJson) {
+          auto all = svc.List(ctx.scope, f, 0, core::http::kMaxExportRows);
+          SAMKJOP_RETURN_IF_ERROR(core::http::CheckExportSize(all.total));
+          return core::http::Export(PeopleTable(all.items), format, "personer");
+        }
         auto r = svc.List(ctx.scope, f, page.offset(), page.page_size);
         return Response::Json(core::http::PageJson(shape.ToJsonArray(r.items), r.total, page));
       });

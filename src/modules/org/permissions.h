@@ -30,6 +30,8 @@ inline constexpr char kAppointLocal[] = "org.roles.appoint_local";
 inline constexpr char kCouncilsRead[] = "org.councils.read";
 inline constexpr char kUsersRead[] = "org.users.read";
 inline constexpr char kUsersWrite[] = "org.users.write";
+// Look a unit up in Enhetsregisteret (GET /api/enhetsregisteret/{orgnr}).
+inline constexpr char kRegistryLookup[] = "org.registry.lookup";
 
 // The permission that lets a caller appoint or end `role` (refining
 // kRolesAppoint): admin → kAppointAdmin; officer → kAppointOfficer;
@@ -79,6 +81,8 @@ inline core::auth::GrantTable Grants() {
       {kUsersRead, false, "Se brukerkontoene", "See the user accounts"},
       {kUsersWrite, true, "Opprette, deaktivere og låse opp brukerkontoer, sette nytt passord",
        "Create, deactivate and unlock accounts, reset passwords"},
+      {kRegistryLookup, false, "Slå opp enheter i Enhetsregisteret",
+       "Look units up in the Central Coordinating Register"},
   };
   // Reading the organisation is for everyone in the cooperation: it is the
   // contact directory and the answer to "who is responsible for what".
@@ -114,6 +118,9 @@ inline core::auth::GrantTable Grants() {
                                       {Role::kOfficer, kAppointLocal, own},
                                       {Role::kAdmin, kUsersRead, region},
                                       {Role::kAdmin, kUsersWrite, region},
+                                      {Role::kAdmin, kRegistryLookup, region},
+                                      {Role::kDirector, kRegistryLookup, region},
+                                      {Role::kOfficer, kRegistryLookup, region},
                                   });
   return t;
 }

@@ -80,7 +80,8 @@ test('a caller holding the route\'s permission gets past the check; one without 
       const refusedHere = res.status === 403 && res.data?.code === 'auth.missing_permission';
       if (held[role].has(perm)) assert.ok(!refusedHere, `${role} holds ${perm} but ${r.key} refused it`);
       else isProblem(assert, res, 403, 'auth.missing_permission');
-      assert.ok(res.status < 500, `${role} ${r.key}: ${res.status}`);
+      // An integration that is off (no --…-url in this server) answers 503 net.not_configured.
+      assert.ok(res.status < 500 || res.data?.code === 'net.not_configured', `${role} ${r.key}: ${res.status}`);
       checked++;
     }
   }

@@ -293,6 +293,7 @@ export type Translate = ReturnType<typeof useT>;
 
 /** English for the server's org.* error codes (the Norwegian is the server's own `detail`). */
 export const orgErrors: ErrorTexts = {
+  'org.registry_not_found': { detail: 'The organisation number is not in the Central Coordinating Register.' },
   'org.municipality_not_found': { detail: 'The municipality does not exist.' },
   'org.invalid_orgnr': { detail: 'The organisation number is not valid.' },
   'org.invalid_municipality': { detail: 'The form has errors.' },

@@ -60,7 +60,7 @@ export function AccessibilityStatement() {
               funksjonsnedsettelser.
             </List.Item>
             <List.Item>
-              Excel-filen fra «Eksporter til Excel» i revisjonsloggen er ikke kontrollert for tilgjengelighet.
+              Excel- og CSV-filene fra «Eksporter» i revisjonsloggen og kontaktkatalogen er ikke kontrollert for tilgjengelighet.
             </List.Item>
             <List.Item>
               I revisjonsloggen vises verdiene før og etter en endring som teknisk data (JSON), som kan være vanskelig å lese,

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 import type { ItemOf, ResponseOf } from '@/lib/api-types';
 
 export type AuditList = ResponseOf<'/api/audit', 'get'>;
@@ -22,6 +22,3 @@ export const getAuditQueryOptions = (filter: AuditFilter, page: number) =>
 export function useAudit(filter: AuditFilter, page: number) {
   return useQuery(getAuditQueryOptions(filter, page));
 }
-
-/** The address of the xlsx export with the same filters (a plain link: the browser downloads it). */
-export const auditExportUrl = (filter: AuditFilter) => withQuery('/api/audit/export.xlsx', filter);

@@ -1,6 +1,7 @@
-import { Button, Details, Link, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Details, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { DateField } from '@/components/date-field';
+import { ExportLinks } from '@/components/export-links';
 import { SelectField } from '@/components/fields';
 import { FormErrorSummary, useFormErrors } from '@/components/form-errors';
 import { LoadError, Loading } from '@/components/query-state';
@@ -10,7 +11,7 @@ import type { FieldError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { useLang, type Lang } from '@/lib/i18n';
 import { useT } from '../i18n';
-import { AUDIT_PAGE_SIZE, auditExportUrl, useAudit, type AuditEntry, type AuditFilter } from '../api/get-audit';
+import { AUDIT_PAGE_SIZE, useAudit, type AuditEntry, type AuditFilter } from '../api/get-audit';
 
 const FIELD_IDS = { entity: 'audit-entity', user: 'audit-user', from: 'audit-from', to: 'audit-to' };
 
@@ -161,9 +162,7 @@ export function AuditLog() {
           <Button type="button" variant="secondary" onClick={clear}>
             {t('common.reset')}
           </Button>
-          <Link href={auditExportUrl(filter)} download className="export-link">
-            {t('audit.export')}
-          </Link>
+          <ExportLinks path="/api/audit" query={filter} />
         </div>
       </form>
 

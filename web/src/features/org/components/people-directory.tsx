@@ -2,6 +2,7 @@ import { Link, Paragraph, Table, Textfield } from '@digdir/designsystemet-react'
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AppLink } from '@/components/app-link';
+import { ExportLinks } from '@/components/export-links';
 import { SelectField } from '@/components/fields';
 import { LoadError, Loading } from '@/components/query-state';
 import { Pager, useShowing } from '@/components/pager';
@@ -91,13 +92,16 @@ export function PeopleDirectory() {
           ))}
         </SelectField>
       </form>
-      <p className="result-count" role="status" aria-live="polite">
-        {people.data
-          ? people.data.total > people.data.items.length
-            ? showing(page, PEOPLE_PAGE_SIZE, people.data.items.length, people.data.total)
-            : t('people.count', { count: people.data.total })
-          : ''}
-      </p>
+      <div className="filter-bar">
+        <p className="result-count" role="status" aria-live="polite">
+          {people.data
+            ? people.data.total > people.data.items.length
+              ? showing(page, PEOPLE_PAGE_SIZE, people.data.items.length, people.data.total)
+              : t('people.count', { count: people.data.total })
+            : ''}
+        </p>
+        <ExportLinks path="/api/people" query={{ q: debouncedQ.trim(), municipality }} />
+      </div>
       {people.isPending ? (
         <Loading />
       ) : people.error ? (
