@@ -112,7 +112,7 @@ void AddFileRoutes(http::Router& router, Services& sv) {
                r.content_type = opened->meta.content_type;
                r.stream_size = opened->reader->size();
                r.stream = std::make_shared<DownloadStream>(std::move(opened->reader));
-               r.AddHeader("Content-Disposition", AttachmentDisposition(opened->meta.filename));
+               r.AddHeader("Content-Disposition", http::ContentDisposition(opened->meta.filename));
                return r;
              });
 

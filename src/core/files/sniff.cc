@@ -287,32 +287,4 @@ Result<std::string> CheckFilename(std::string_view name) {
   return std::string(name);
 }
 
-std::string AttachmentDisposition(std::string_view filename) {
-  std::string ascii, encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::size_t i = 0;
-  while (i < filename.size()) {
-    auto c = static_cast<unsigned char>(filename[i]);
-    // One '_' per non-ASCII character in the fallback.
-    if (c >= 0x80) {
-      if ((c & 0xC0) != 0x80) ascii.push_back('_');
-    } else if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') {
-      ascii.push_back('_');
-    } else {
-      ascii.push_back(static_cast<char>(c));
-    }
-    bool attr_char = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                     std::strchr("!#$&+-.^_`|~", c) != nullptr;
-    if (attr_char && c != 0) {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded.push_back('%');
-      encoded.push_back(kHex[c >> 4]);
-      encoded.push_back(kHex[c & 15]);
-    }
-    ++i;
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 }  // namespace samkjop::core::files

@@ -89,10 +89,6 @@ bool DeclaredTypeAgrees(std::string_view declared, std::string_view detected);
 // "." or "..". Returns the name trimmed, or 400 naming the field `filename`.
 Result<std::string> CheckFilename(std::string_view name);
 
-// Content-Disposition for a download: attachment with an ASCII fallback
-// filename="…" and filename*=UTF-8''<percent-encoded> (RFC 6266 / 8187).
-std::string AttachmentDisposition(std::string_view filename);
-
 }  // namespace samkjop::core::files
 
 #endif  // SAMKJOP_CORE_FILES_SNIFF_H_
