@@ -23,6 +23,8 @@ PACKAGES=(
   faketime
   # measurements
   wrk time
+  # e-mail: the SMTP client (core/mail), and a real SMTP server for its tests
+  libcurl4-openssl-dev python3-aiosmtpd
 )
 
 missing=()

@@ -1,8 +1,11 @@
 // Routes of the core: health, OpenAPI, sign-in, the grant table and the audit log.
 #include <soci/soci.h>
+#include <spdlog/spdlog.h>
 
 #include "core/http/json_body.h"
 #include "core/http/route_kit.h"
+#include "core/jobs/jobs_routes.h"
+#include "core/mail/mail.h"
 #include "core/metrics/gauge.h"
 #include "core/module/module.h"
 #include "core/module/permissions.h"
@@ -331,6 +334,25 @@ void AddRoutes(http::Router& router, Services& sv) {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             std::move(bytes).value(), "revisjonslogg.xlsx");
       });
+
+  AddJobAndMailRoutes(router, sv);
+}
+
+// Sessions past their expiry and throttle rows that can no longer count.
+jobs::JobSpec PurgeSessionsJob() {
+  jobs::JobSpec j;
+  j.name = "core.purge_sessions";
+  j.description_nb = "Sletter utløpte økter og gamle rader for innloggingsbegrensning";
+  j.description_en = "Purges expired sessions and old login-throttle rows";
+  j.schedule.kind = jobs::Schedule::Kind::kEvery;
+  j.schedule.every_seconds = 3600;
+  j.run = [](jobs::JobContext& ctx) -> Status {
+    auto p = ctx.services.auth.PurgeExpired();
+    spdlog::info(R"({{"msg":"purged","sessions":{},"throttle_rows":{}}})", p.sessions,
+                 p.throttle_rows);
+    return Status::Ok();
+  };
+  return j;
 }
 
 }  // namespace
@@ -341,6 +363,8 @@ Module CoreModule() {
   m.migrations = []() -> const std::vector<storage::Migration>& { return Migrations(); };
   m.grants = perm::Grants;
   m.routes = AddRoutes;
+  m.cli = AddJobAndMailCli;
+  m.jobs = {PurgeSessionsJob(), mail::SendMailJob()};
   return m;
 }
 

@@ -10,6 +10,10 @@ namespace samkjop::core::perm {
 inline constexpr char kSessionOwn[] = "core.session.own";
 inline constexpr char kAuditRead[] = "core.audit.read";
 inline constexpr char kPermissionsRead[] = "core.permissions.read";
+inline constexpr char kJobsRead[] = "core.jobs.read";
+inline constexpr char kJobsRun[] = "core.jobs.run";
+inline constexpr char kMailRead[] = "core.mail.read";
+inline constexpr char kMailSend[] = "core.mail.send";
 
 inline auth::GrantTable Grants() {
   using auth::Role;
@@ -22,6 +26,11 @@ inline auth::GrantTable Grants() {
            "Read and export the audit log"},
           {kPermissionsRead, false, "Lese tilgangstabellen (roller og tillatelser)",
            "Read the grant table (roles and permissions)"},
+          {kJobsRead, false, "Se planlagte jobber og kjøringene deres",
+           "See scheduled jobs and their runs"},
+          {kJobsRun, true, "Kjøre en jobb nå", "Run a job now"},
+          {kMailRead, false, "Se utgående e-post (utboksen)", "See outgoing mail (the outbox)"},
+          {kMailSend, true, "Sende en test-e-post", "Send a test mail"},
       },
       {
           {std::nullopt, kSessionOwn, ScopeKind::kOwnRecords},
@@ -31,6 +40,12 @@ inline auth::GrantTable Grants() {
           {Role::kAdmin, kPermissionsRead, ScopeKind::kRegion},
           {Role::kDirector, kPermissionsRead, ScopeKind::kRegion},
           {Role::kAuditor, kPermissionsRead, ScopeKind::kRegion},
+          {Role::kAdmin, kJobsRead, ScopeKind::kRegion},
+          {Role::kAuditor, kJobsRead, ScopeKind::kRegion},
+          {Role::kAdmin, kJobsRun, ScopeKind::kRegion},
+          {Role::kAdmin, kMailRead, ScopeKind::kRegion},
+          {Role::kAuditor, kMailRead, ScopeKind::kRegion},
+          {Role::kAdmin, kMailSend, ScopeKind::kRegion},
       },
   };
 }
