@@ -17,7 +17,9 @@ from aiosmtpd.controller import Controller
 
 class Handler:
     def __init__(self, folder, delay, refuse):
-        self.folder, self.delay, self.refuse, self.n = folder, delay, refuse, 0
+        self.folder, self.delay, self.refuse = folder, delay, refuse
+        # A restarted server on the same folder continues its numbering.
+        self.n = len([f for f in os.listdir(folder) if f.endswith('.json')])
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refuse:
