@@ -5,6 +5,7 @@
 import { aboutMessages } from '@/features/about/i18n';
 import { auditErrors, auditMessages } from '@/features/audit/i18n';
 import { authErrors, authMessages } from '@/features/auth/i18n';
+import { jobsErrors, jobsMessages } from '@/features/jobs/i18n';
 import { orgErrors, orgMessages } from '@/features/org/i18n';
 import { permissionsMessages } from '@/features/permissions/i18n';
 import { usersErrors, usersMessages } from '@/features/users/i18n';
@@ -34,6 +35,7 @@ const nb = {
   'nav.rolesSub': 'Roller',
   'nav.rolesCurrent': 'Gjeldende roller',
   'nav.rolesHistory': 'Historikk',
+  'nav.jobs': 'Jobber',
 
   'footer.label': 'Bunntekst',
   'footer.accessibility': 'Tilgjengelighetserklæring',
@@ -73,6 +75,7 @@ const en: Record<keyof typeof nb, string> = {
   'nav.rolesSub': 'Roles',
   'nav.rolesCurrent': 'Current roles',
   'nav.rolesHistory': 'History',
+  'nav.jobs': 'Jobs',
 
   'footer.label': 'Footer',
   'footer.accessibility': 'Accessibility statement',
@@ -99,6 +102,7 @@ export const FEATURE_MESSAGES = {
   org: orgMessages,
   permissions: permissionsMessages,
   users: usersMessages,
+  jobs: jobsMessages,
 } as const;
 
 export const allMessages = mergeMessages(appMessages, ...Object.values(FEATURE_MESSAGES));
@@ -110,6 +114,7 @@ export const FEATURE_ERRORS = {
   auth: authErrors,
   org: orgErrors,
   users: usersErrors,
+  jobs: jobsErrors,
 } as const;
 
 /** Every English error text the app knows: the common ones and every feature's. */

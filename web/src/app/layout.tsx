@@ -33,6 +33,7 @@ function MainNav() {
     { to: paths.users, label: t('nav.users'), end: false, show: can(session, 'org.users.read') },
     { to: paths.audit, label: t('nav.audit'), end: false, show: can(session, 'core.audit.read') },
     { to: paths.permissions, label: t('nav.permissions'), end: false, show: can(session, 'core.permissions.read') },
+    { to: paths.jobs, label: t('nav.jobs'), end: false, show: can(session, 'core.jobs.read') },
   ];
   return (
     <nav aria-label={t('nav.label')} className="main-nav">

@@ -7,6 +7,7 @@ import { AuditPage } from './routes/audit';
 import { ChangePasswordPage, LoginPage } from './routes/auth';
 import { NotFoundPage } from './routes/errors';
 import { HomePage } from './routes/home';
+import { JobsPage } from './routes/jobs';
 import {
   ContactPage,
   ContactsPage,
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
           { path: paths.userNew, element: <RequireAccess permission="org.users.write"><NewUserPage /></RequireAccess> },
           { path: paths.audit, element: <RequireAccess permission="core.audit.read"><AuditPage /></RequireAccess> },
           { path: paths.permissions, element: <RequireAccess permission="core.permissions.read"><PermissionsPage /></RequireAccess> },
+          { path: paths.jobs, element: <RequireAccess permission="core.jobs.read"><JobsPage /></RequireAccess> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

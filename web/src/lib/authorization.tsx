@@ -34,6 +34,10 @@ export const PERMISSION_NAMES = [
   'org.councils.read',
   'org.users.read',
   'org.users.write',
+  'core.jobs.read',
+  'core.jobs.run',
+  'core.mail.read',
+  'core.mail.send',
 ] as const;
 export type PermissionName = (typeof PERMISSION_NAMES)[number];
 

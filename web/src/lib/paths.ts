@@ -26,4 +26,5 @@ export const paths = {
   permissions: '/tilganger',
   accessibility: '/tilgjengelighet',
   privacy: '/personvern',
+  jobs: '/jobber',
 } as const;
