@@ -23,8 +23,9 @@ PACKAGES=(
   faketime
   # measurements
   wrk time
-  # zip archives (xlsx imports, invoice batches); the HTTP client of the integrations
-  libzip-dev libcurl4-openssl-dev
+  # zip archives (xlsx imports, invoice batches); libcurl: the HTTP client of the integrations
+  # and the SMTP client (core/mail); a real SMTP server for the mail tests
+  libzip-dev libcurl4-openssl-dev python3-aiosmtpd
 )
 
 missing=()

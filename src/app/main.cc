@@ -7,11 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,6 +23,8 @@
 #include "core/http/client_address.h"
 #include "core/http/pipeline.h"
 #include "core/http/server.h"
+#include "core/jobs/runner.h"
+#include "core/mail/mail.h"
 #include "core/nor/civil_date.h"
 #include "core/notify/demo_data.h"
 #include "core/storage/database.h"
@@ -198,6 +198,8 @@ core::Result<std::unique_ptr<core::Runtime>> OpenRuntime(const App& a, const Dat
   rt->services->data_dir = o.data;
   for (const auto& m : a.modules)
     if (m.start) m.start(*rt->services);
+  for (const auto& m : a.modules)
+    for (const auto& j : m.jobs) rt->services->jobs.push_back(j);
   return rt;
 }
 
@@ -277,6 +279,7 @@ int Main(int argc, char** argv) {
   std::vector<std::string> trusted_proxy_list;
   bool test_gauges = false;
   std::string enhetsregisteret_url, integration_ca_file;
+  std::string smtp_url, mail_from;
   auto* serve = app.add_subcommand("serve", "Run the web server (migrates the database first)");
   AddDataOptions(serve, &serve_data);
   serve->add_option("--listen", listen, "Address to listen on, HOST:PORT")->capture_default_str();
@@ -337,7 +340,18 @@ int Main(int argc, char** argv) {
                     "Extra CA certificates (PEM) the integrations' TLS trusts (tests)");
   serve->add_flag("--test-gauges", test_gauges,
                   "Tests only: expose GET /api/test/gauges (bytes buffered, hashes running)");
+  serve->add_option("--smtp-url", smtp_url,
+                    "SMTP server for outgoing mail: smtp://HOST:PORT (STARTTLS when offered) or "
+                    "smtps://HOST:PORT (env SAMKJOP_SMTP_URL; login from SAMKJOP_SMTP_USER and "
+                    "SAMKJOP_SMTP_PASSWORD); without it mail stays in the outbox");
+  serve->add_option("--mail-from", mail_from,
+                    "Sender address of outgoing mail (env SAMKJOP_MAIL_FROM)");
   serve->callback([&] {
+    core::mail::SmtpConfig smtp = core::mail::ResolveSmtp(smtp_url, mail_from);
+    if (core::Status st = core::mail::CheckConfig(smtp); !st.ok()) {
+      exit_code = Fail(st);
+      return;
+    }
     core::http::ServerOptions so;
     if (!ParseListen(listen, &so.host, &so.port)) {
       std::cerr << "samkjop: --listen must be HOST:PORT, got " << listen << "\n";
@@ -396,28 +410,24 @@ int Main(int argc, char** argv) {
     po.hsts = public_url.rfind("https://", 0) == 0;
     core::http::Pipeline pipeline(
         router, *a.access, [&auth](const std::string& t) { return auth.Resolve(t); }, po);
-    // Sessions and throttle rows that can no longer count are purged at start and hourly.
-    auto purge = [&auth] {
-      try {
-        auto p = auth.PurgeExpired();
-        spdlog::info(R"({{"msg":"purged","sessions":{},"throttle_rows":{}}})", p.sessions,
-                     p.throttle_rows);
-      } catch (const std::exception& e) {
-        spdlog::error(R"({{"msg":"purge failed","error":{}}})", nlohmann::json(e.what()).dump());
-      }
-    };
-    purge();
-    std::mutex purge_mu;
-    std::condition_variable purge_cv;
-    bool stopping = false;
-    std::thread purger([&] {
-      std::unique_lock<std::mutex> lock(purge_mu);
-      while (!purge_cv.wait_for(lock, std::chrono::hours(1), [&] { return stopping; })) {
-        lock.unlock();
-        purge();
-        lock.lock();
-      }
-    });
+    // The jobs (core/jobs): checked and registered now; run by the scheduler thread, which
+    // never starts when today is pinned (tests run jobs with POST /api/jobs/{name}/run).
+    sv.smtp = smtp;
+    spdlog::info(R"({{"msg":"mail","smtp":"{}","from":"{}","login":{}}})",
+                 smtp.configured() ? smtp.url : "(none: mail stays in the outbox)", smtp.from,
+                 smtp.user.empty() ? "false" : "true");
+    core::jobs::Runner job_runner(sv, sv.jobs);
+    if (core::Status st = job_runner.Sync(); !st.ok()) {
+      exit_code = Fail(st);
+      return;
+    }
+    std::jthread scheduler;
+    if (core::nor::TodayIsPinned())
+      spdlog::warn(R"({"msg":"today is pinned: the job scheduler does not run"})");
+    else
+      scheduler = std::jthread([&job_runner](std::stop_token stop) {
+        core::jobs::RunScheduler(job_runner, stop, std::chrono::seconds(15));
+      });
     core::Status st = core::http::RunServer(pipeline, so, [&] {
       spdlog::info(R"({{"msg":"listening","url":"http://{}:{}","database":"{}","web":"{}"}})",
                    so.host, so.port, (*rt)->db->KindName(),
@@ -426,12 +436,11 @@ int Main(int argc, char** argv) {
                 << "/  (Ctrl+C stopper)\n"
                 << std::flush;
     });
-    {
-      std::lock_guard<std::mutex> lock(purge_mu);
-      stopping = true;
+    // A running job is told to stop, finishes, and its lease is released.
+    if (scheduler.joinable()) {
+      scheduler.request_stop();
+      scheduler.join();
     }
-    purge_cv.notify_all();
-    purger.join();
     if (!st.ok()) exit_code = Fail(st);
   });
 

@@ -37,16 +37,22 @@ add_library(samkjop_core STATIC
   import/csv_reader.cc
   import/xlsx_reader.cc
   net/http_client.cc
+  jobs/runner.cc
+  jobs/jobs_routes.cc
+  mail/message.cc
+  mail/mail.cc
 )
 samkjop_migrations(samkjop_core core core)
 target_include_directories(samkjop_core PUBLIC ${SAMKJOP_SRC} ${SOCI_INCLUDE_DIR})
 find_package(Boost 1.74 REQUIRED)  # header-only: Beast, Asio (libboost-dev)
 # libpwquality (with cracklib's dictionary from cracklib-runtime): the password policy.
 pkg_check_modules(PWQUALITY REQUIRED IMPORTED_TARGET pwquality)
+# libcurl (libcurl4-openssl-dev): the mail job's SMTP client (core/mail).
+find_package(CURL REQUIRED)
 target_link_libraries(samkjop_core
   PUBLIC samkjop_base nlohmann_json::nlohmann_json spdlog::spdlog ${SOCI_CORE_LIB} PkgConfig::SODIUM
          PkgConfig::PWQUALITY PkgConfig::XLSXWRITER Threads::Threads ${CMAKE_DL_LIBS}
-  PRIVATE Boost::headers)
+  PRIVATE Boost::headers CLI11::CLI11)
 # libzip: the zip reader (xlsx imports, invoice batches); libcurl: the HTTP client.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(LIBCURL REQUIRED IMPORTED_TARGET libcurl)
@@ -68,6 +74,8 @@ add_executable(core_test
   files/files_test.cc
   notify/notify_test.cc
   notify/mail_test.cc
+  jobs/runner_test.cc
+  mail/message_test.cc
 )
 target_link_libraries(core_test PRIVATE samkjop_core GTest::gtest_main)
 gtest_discover_tests(core_test)

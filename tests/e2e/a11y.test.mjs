@@ -243,3 +243,34 @@ describe('notifications', () => {
     await page.context().close();
   });
 });
+
+describe('jobs and outgoing mail (Jobber)', () => {
+  test('the administrator runs a job and queues a test mail; the page stays axe-clean', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Jobber' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jobber' }).waitFor();
+    await page.getByRole('table', { name: 'Planlagte jobber' }).waitFor();
+    await page.getByRole('button', { name: 'Kjør core.purge_sessions nå' }).click();
+    await page.getByText(/er kjørt\./).waitFor();
+    await page.getByLabel('Mottakerens e-postadresse').fill('kari@example.no');
+    await page.getByRole('button', { name: 'Legg i utboksen' }).click();
+    await page.getByText('Test-e-posten til kari@example.no ligger i utboksen.').waitFor();
+    await page.getByRole('table', { name: 'Utgående e-post' }).getByText('kari@example.no').waitFor();
+    await check(page, '20-jobs');
+    await page.getByText('Vis kjøringer').first().click();
+    await check(page, '20b-jobs-runs');
+    await page.context().close();
+  });
+
+  test('the auditor reads jobs and the outbox but may not run or send', async () => {
+    const page = await newPage(browser);
+    await login(page, 'revisor');
+    await page.goto('/jobber');
+    await page.getByRole('table', { name: 'Planlagte jobber' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Kjør .* nå$/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Legg i utboksen' }).count(), 0);
+    await check(page, '20c-jobs-auditor');
+    await page.context().close();
+  });
+});

@@ -1,5 +1,6 @@
 // Routes of the core: health, OpenAPI, sign-in, the grant table and the audit log.
 #include <soci/soci.h>
+#include <spdlog/spdlog.h>
 
 #include <filesystem>
 
@@ -8,6 +9,8 @@
 #include "core/export/table_export.h"
 #include "core/http/json_body.h"
 #include "core/http/route_kit.h"
+#include "core/jobs/jobs_routes.h"
+#include "core/mail/mail.h"
 #include "core/metrics/gauge.h"
 #include "core/module/module.h"
 #include "core/module/permissions.h"
@@ -341,6 +344,24 @@ void AddRoutes(http::Router& router, Services& sv) {
              });
 
   notify::AddNotificationRoutes(router, sv);
+  AddJobAndMailRoutes(router, sv);
+}
+
+// Sessions past their expiry and throttle rows that can no longer count.
+jobs::JobSpec PurgeSessionsJob() {
+  jobs::JobSpec j;
+  j.name = "core.purge_sessions";
+  j.description_nb = "Sletter utløpte økter og gamle rader for innloggingsbegrensning";
+  j.description_en = "Purges expired sessions and old login-throttle rows";
+  j.schedule.kind = jobs::Schedule::Kind::kEvery;
+  j.schedule.every_seconds = 3600;
+  j.run = [](jobs::JobContext& ctx) -> Status {
+    auto p = ctx.services.auth.PurgeExpired();
+    spdlog::info(R"({{"msg":"purged","sessions":{},"throttle_rows":{}}})", p.sessions,
+                 p.throttle_rows);
+    return Status::Ok();
+  };
+  return j;
 }
 
 }  // namespace
@@ -360,6 +381,8 @@ Module CoreModule() {
     AddRoutes(router, sv);
     files::AddFileRoutes(router, sv);
   };
+  m.cli = AddJobAndMailCli;
+  m.jobs = {PurgeSessionsJob(), mail::SendMailJob()};
   return m;
 }
 

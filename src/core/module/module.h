@@ -19,6 +19,8 @@
 #include "core/error/status.h"
 #include "core/http/router.h"
 #include "core/net/http_client.h"
+#include "core/jobs/job.h"
+#include "core/mail/mail.h"
 #include "core/storage/database.h"
 
 namespace CLI {
@@ -50,6 +52,10 @@ class Services {
   // HTTP clients of the integrations, by name ("enhetsregisteret"), from
   // `serve --enhetsregisteret-url …`; an integration without a base_url is off.
   std::map<std::string, net::HttpClientOptions> integrations;
+  // Every module's jobs (core/jobs), in module order; filled at start-up.
+  std::vector<jobs::JobSpec> jobs;
+  // Where the job core.send_mail sends the outbox (serve --smtp-url); empty: nowhere.
+  mail::SmtpConfig smtp;
 
   // Offers `service` to modules that come later in the module list.
   template <typename T>
@@ -134,6 +140,8 @@ struct Module {
   std::function<Status(Services&, const audit::Actor&)> seed_demo;
   // Duties whose fulfilment this module can tell (the governance dashboard).
   std::vector<DutyIndicator> duty_indicators;
+  // The module's jobs, named "<module>.<job>" (core/jobs/job.h).
+  std::vector<jobs::JobSpec> jobs;
 };
 
 // The core's own module: health, OpenAPI, sign-in, audit log, permissions.

@@ -15,6 +15,10 @@ inline constexpr char kFilesUpload[] = "core.files.upload";
 inline constexpr char kFilesRead[] = "core.files.read";
 inline constexpr char kNotificationsRead[] = "core.notifications.read";
 inline constexpr char kNotificationsWrite[] = "core.notifications.write";
+inline constexpr char kJobsRead[] = "core.jobs.read";
+inline constexpr char kJobsRun[] = "core.jobs.run";
+inline constexpr char kMailRead[] = "core.mail.read";
+inline constexpr char kMailSend[] = "core.mail.send";
 
 inline auth::GrantTable Grants() {
   using auth::Role;
@@ -37,6 +41,11 @@ inline auth::GrantTable Grants() {
           {kNotificationsWrite, true,
            "Merke egne varsler som lest, bekrefte dem og endre egne varselinnstillinger",
            "Mark one's own notifications read, confirm them, change one's notification settings"},
+          {kJobsRead, false, "Se planlagte jobber og kjøringene deres",
+           "See scheduled jobs and their runs"},
+          {kJobsRun, true, "Kjøre en jobb nå", "Run a job now"},
+          {kMailRead, false, "Se utgående e-post (utboksen)", "See outgoing mail (the outbox)"},
+          {kMailSend, true, "Sende en test-e-post", "Send a test mail"},
       },
       {
           {std::nullopt, kSessionOwn, ScopeKind::kOwnRecords},
@@ -60,6 +69,12 @@ inline auth::GrantTable Grants() {
           {std::nullopt, kFilesRead, ScopeKind::kOwnRecords},
           {std::nullopt, kNotificationsRead, ScopeKind::kOwnRecords},
           {std::nullopt, kNotificationsWrite, ScopeKind::kOwnRecords},
+          {Role::kAdmin, kJobsRead, ScopeKind::kRegion},
+          {Role::kAuditor, kJobsRead, ScopeKind::kRegion},
+          {Role::kAdmin, kJobsRun, ScopeKind::kRegion},
+          {Role::kAdmin, kMailRead, ScopeKind::kRegion},
+          {Role::kAuditor, kMailRead, ScopeKind::kRegion},
+          {Role::kAdmin, kMailSend, ScopeKind::kRegion},
       },
   };
 }

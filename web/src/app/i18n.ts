@@ -7,6 +7,7 @@ import { auditErrors, auditMessages } from '@/features/audit/i18n';
 import { authErrors, authMessages } from '@/features/auth/i18n';
 import { filesErrors, filesMessages } from '@/features/files/i18n';
 import { notificationsErrors, notificationsMessages } from '@/features/notifications/i18n';
+import { jobsErrors, jobsMessages } from '@/features/jobs/i18n';
 import { orgErrors, orgMessages } from '@/features/org/i18n';
 import { permissionsMessages } from '@/features/permissions/i18n';
 import { rulesErrors, rulesMessages } from '@/features/rules/i18n';
@@ -39,6 +40,7 @@ const nb = {
   'nav.rolesCurrent': 'Gjeldende roller',
   'nav.rolesHistory': 'Historikk',
   'nav.rules': 'Regelverk',
+  'nav.jobs': 'Jobber',
 
   'footer.label': 'Bunntekst',
   'footer.accessibility': 'Tilgjengelighetserklæring',
@@ -80,6 +82,7 @@ const en: Record<keyof typeof nb, string> = {
   'nav.rolesCurrent': 'Current roles',
   'nav.rolesHistory': 'History',
   'nav.rules': 'Rules',
+  'nav.jobs': 'Jobs',
 
   'footer.label': 'Footer',
   'footer.accessibility': 'Accessibility statement',
@@ -109,6 +112,7 @@ export const FEATURE_MESSAGES = {
   users: usersMessages,
   rules: rulesMessages,
   notifications: notificationsMessages,
+  jobs: jobsMessages,
 } as const;
 
 export const allMessages = mergeMessages(appMessages, ...Object.values(FEATURE_MESSAGES));
@@ -123,6 +127,7 @@ export const FEATURE_ERRORS = {
   rules: rulesErrors,
   files: filesErrors,
   notifications: notificationsErrors,
+  jobs: jobsErrors,
 } as const;
 
 /** Every English error text the app knows: the common ones and every feature's. */

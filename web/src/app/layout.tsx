@@ -36,6 +36,7 @@ function MainNav() {
     { to: paths.permissions, label: t('nav.permissions'), end: false, show: can(session, 'core.permissions.read') },
     { to: paths.rules, label: t('nav.rules'), end: false, show: can(session, 'rules.values.read') },
     { to: paths.myFiles, label: t('nav.myFiles'), end: false, show: can(session, 'core.files.upload') },
+    { to: paths.jobs, label: t('nav.jobs'), end: false, show: can(session, 'core.jobs.read') },
   ];
   return (
     <nav aria-label={t('nav.label')} className="main-nav">

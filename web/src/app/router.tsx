@@ -8,6 +8,7 @@ import { MyFilesPage } from './routes/files';
 import { ChangePasswordPage, LoginPage } from './routes/auth';
 import { NotFoundPage } from './routes/errors';
 import { HomePage } from './routes/home';
+import { JobsPage } from './routes/jobs';
 import {
   ContactPage,
   ContactsPage,
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
           { path: paths.rules, element: <RequireAccess permission="rules.values.read"><RulesPage /></RequireAccess> },
           { path: paths.myFiles, element: <RequireAccess permission="core.files.read"><MyFilesPage /></RequireAccess> },
           { path: paths.notifications, element: <RequireAccess permission="core.notifications.read"><NotificationsPage /></RequireAccess> },
+          { path: paths.jobs, element: <RequireAccess permission="core.jobs.read"><JobsPage /></RequireAccess> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

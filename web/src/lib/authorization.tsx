@@ -40,6 +40,10 @@ export const PERMISSION_NAMES = [
   'org.users.write',
   'rules.values.read',
   'rules.values.write',
+  'core.jobs.read',
+  'core.jobs.run',
+  'core.mail.read',
+  'core.mail.send',
 ] as const;
 export type PermissionName = (typeof PERMISSION_NAMES)[number];
 

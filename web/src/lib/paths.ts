@@ -29,4 +29,5 @@ export const paths = {
   rules: '/regelverk',
   myFiles: '/mine-filer',
   notifications: '/varsler',
+  jobs: '/jobber',
 } as const;

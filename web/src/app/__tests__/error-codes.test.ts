@@ -58,6 +58,8 @@ const NOT_SHOWN: Record<string, string> = {
   'app.bad_trusted_proxy': 'start-up (--trusted-proxy)',
   'auth.bad_grant_table': 'start-up (a grant table that breaks its rules)',
   'http.bad_route_table': 'start-up (duplicate routes, undeclared permissions)',
+  'app.bad_smtp_url': 'start-up and command line (--smtp-url)',
+  'app.bad_mail_from': 'start-up and command line (--mail-from)',
 };
 
 test('the server sources are found and codes are read from them', () => {
