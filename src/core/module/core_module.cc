@@ -4,9 +4,9 @@
 
 #include <filesystem>
 
+#include "core/export/table_export.h"
 #include "core/files/file_routes.h"
 #include "core/files/file_service.h"
-#include "core/export/table_export.h"
 #include "core/http/json_body.h"
 #include "core/http/route_kit.h"
 #include "core/jobs/jobs_routes.h"

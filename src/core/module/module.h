@@ -18,9 +18,9 @@
 #include "core/auth/grants.h"
 #include "core/error/status.h"
 #include "core/http/router.h"
-#include "core/net/http_client.h"
 #include "core/jobs/job.h"
 #include "core/mail/mail.h"
+#include "core/net/http_client.h"
 #include "core/storage/database.h"
 
 namespace CLI {
