@@ -156,7 +156,9 @@ test('bad values are refused with the field named, and nothing is written', asyn
 });
 
 test('concurrent writers: one row is superseded once, one key gets one value per date (both databases)', async () => {
-  const clients = await Promise.all(Array.from({ length: 10 }, () => as(server, 'admin')));
+  // One session, ten requests at once (ten parallel sign-ins would meet the login throttle).
+  const admin = await as(server, 'admin');
+  const clients = Array.from({ length: 10 }, () => admin);
   const base = { key: 'days.standstill', days: 10, in_force: '2029-01-01', source: 'Samtidighetstest', confirmed: true };
   const adds = await Promise.all(clients.map((c, i) => c.post('/api/rules/values', { ...base, days: 10 + i })));
   assert.deepEqual(adds.map((r) => r.status).sort(), [201, ...Array(9).fill(409)], JSON.stringify(adds.map((r) => r.data.code)));
