@@ -15,7 +15,12 @@ export async function startSmtp(port, { delay = 0, refuse = false, dir } = {}) {
   if (delay) args.push('--delay', String(delay));
   if (refuse) args.push('--refuse');
   // /usr/bin/python3: the Debian interpreter that has aiosmtpd (not a pyenv shim's).
-  const proc = spawn('/usr/bin/python3', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The SMTP peer runs on the real clock: under `make test-later` (faketime) aiosmtpd's event
+  // loop breaks, and the peer's clock is not what the tests are about.
+  const env = { ...process.env };
+  delete env.LD_PRELOAD;
+  delete env.FAKETIME;
+  const proc = spawn('/usr/bin/python3', args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let err = '';
   proc.stderr.on('data', (d) => { err += d; });
   await new Promise((resolve, reject) => {
